@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { AppDeps } from './platform/http/context.js';
+import { installErrorHandling } from './platform/http/error-handler.js';
+import { installAuthentication, requireGuards } from './platform/http/guard.js';
+import { loggerOptions } from './platform/logging.js';
+import { translate } from './platform/i18n/messages.js';
+import { registerAuthRoutes } from './platform/auth/routes.js';
+import { registerAuditRoutes } from './platform/audit/routes.js';
+import { registerModuleRoutes } from './modules/index.js';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildOptions {
+  logger?: boolean;
+  serveWeb?: boolean;
+}
+
+/** The HTTP application: platform hooks, every module's routes, API docs and the web app. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  requireGuards(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Tugi API', version: '0.1.0', description: 'Case and service management for child welfare work.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tugi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthentication(app, deps);
+
+  app.get('/health', {
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: 'Liveness and database check for load balancers', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }) } },
+    handler: async () => {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ok' as const, database: 'ok' as const };
+    },
+  });
+  registerAuthRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerModuleRoutes(app, deps);
+  if (options.serveWeb !== false) await serveWebApp(app);
+  return app;
+}
+
+/** The built React app, with index.html for client-side routes (not for /api). */
+async function serveWebApp(app: FastifyInstance) {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/health') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.locale, 'NOT_FOUND') } });
+  });
+}

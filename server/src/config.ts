@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Runtime configuration, read once from the environment. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  TUGI_DATA_DIR: z.string().default(path.resolve('data')),
+  TUGI_DEMO: z.enum(['true', 'false']).default('true'),
+  TUGI_PUBLIC_URL: z.string().default('http://localhost:3000'),
+  TUGI_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  TUGI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TUGI_ENCRYPTION_KEY: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tugi <no-reply@tugi.example>'),
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().optional(),
+  OIDC_ACR: z.string().default('high'),
+  OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  acr: string;
+  allowHttp: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  publicUrl: string;
+  sessionMinutes: number;
+  trustProxy: boolean;
+  encryptionKey: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: OidcConfig | undefined;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = envSchema.parse(env);
+  const oidc =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          redirectUri: e.OIDC_REDIRECT_URI ?? `${e.TUGI_PUBLIC_URL}/api/auth/oidc/callback`,
+          acr: e.OIDC_ACR,
+          allowHttp: e.OIDC_ALLOW_HTTP === 'true',
+        }
+      : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.TUGI_DATA_DIR,
+    demo: e.TUGI_DEMO === 'true',
+    publicUrl: e.TUGI_PUBLIC_URL,
+    sessionMinutes: e.TUGI_SESSION_MINUTES,
+    trustProxy: e.TUGI_TRUST_PROXY === 'true',
+    encryptionKey: e.TUGI_ENCRYPTION_KEY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    oidc,
+    logLevel: e.LOG_LEVEL,
+  };
+}

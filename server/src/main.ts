@@ -1,0 +1,48 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { startJobs } from './platform/jobs/jobs.js';
+import { platformJobs } from './platform/jobs/definitions.js';
+import { createLogger } from './platform/logging.js';
+import { seedReferenceData } from './seed/reference.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
+
+/** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+logger.info({ 'db.system': database.kind }, database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
+const applied = await migrateToLatest(database.db);
+if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+await seedReferenceData(database.db);
+const seeded = config.demo ? await seedDemoData(database.db) : false;
+if (seeded) logger.info('demo data loaded');
+
+const jobs = await startJobs(database, platformJobs(database.db, config), logger);
+const app = await buildApp({ db: database.db, config, jobs });
+await app.listen({ port: config.port, host: config.host });
+
+if (config.demo) printDemoLogins();
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  });
+}
+
+function printDemoLogins() {
+  const url = config.publicUrl;
+  const width = Math.max(...DEMO_LOGINS.map((l) => l.email.length));
+  const lines = DEMO_LOGINS.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(20)} ${l.name} (${l.organisation})`);
+  process.stdout.write(
+    `\nTugi is running at ${url}\nAPI documentation: ${url}/api/docs\n\nDemo logins (password for all: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\n`,
+  );
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../platform/http/index.js';
+import { registerDueItems } from '../platform/home/due-items.js';
+import { registerHomeRoutes } from '../platform/home/routes.js';
+import { registerRecordType } from '../platform/audit/record-access.js';
+import { adminDueItems, notificationDueItems } from './admin/due-items.js';
+import { registerMailRoutes } from './admin/mail-routes.js';
+import { registerOrganisationRoutes } from './admin/organisations-routes.js';
+import { findOrganisation } from './admin/organisations-queries.js';
+import { registerUserRoutes } from './admin/users-routes.js';
+import { findUser } from './admin/users-queries.js';
+import { registerPeopleRoutes } from './people/routes.js';
+
+let dueItemsRegistered = false;
+
+/** Every module's routes, home-page items and audited record types, in one place. */
+export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
+  if (!dueItemsRegistered) {
+    registerDueItems(adminDueItems);
+    registerDueItems(notificationDueItems);
+    dueItemsRegistered = true;
+  }
+  const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+  registerRecordType('user', async (db, actor, id) => isUuid(id) && Boolean(await findUser(db, actor, id)));
+  registerRecordType('organisation', async (db, actor, id) => isUuid(id) && Boolean(await findOrganisation(db, actor, id)));
+  registerHomeRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerMailRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+}

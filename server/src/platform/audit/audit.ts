@@ -1,0 +1,101 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, FieldChange } from '../db/schema.js';
+import type { Actor } from '../policy/actor.js';
+import { AUDIT_SCHEMA_VERSION, GENESIS_HASH, chainHash, type ChainedContent } from './chain.js';
+
+export type AuditAction = 'read' | 'list' | 'create' | 'update' | 'delete' | 'login' | 'logout' | 'login_failed' | 'export' | 'link';
+
+export interface AuditEntry {
+  action: AuditAction;
+  recordType: string;
+  recordId: string;
+  /** Whose personal data this is, for the person's own "who looked at my data". */
+  personId?: string | null;
+  changes?: FieldChange[] | null;
+}
+
+/** Who acted and from where; `actor` is null for anonymous events (a failed login). */
+export interface AuditSource {
+  actor: Pick<Actor, 'userId' | 'name' | 'role' | 'organisationId'> | null;
+  ip: string | null;
+}
+
+// One chain for the whole log: appends take a transaction-scoped advisory lock,
+// so the previous hash read here is the one committed just before.
+const AUDIT_LOCK_KEY = 7_314_159;
+
+/**
+ * Appends entries to the hash-chained audit log inside the caller's transaction:
+ * the entry exists exactly when the change it describes does.
+ */
+export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, source: AuditSource, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const { rows: ids } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 as id from generate_series(1, ${entries.length}::int)`.execute(trx);
+  const sortedIds = ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const rows = entries.map((entry, index) => {
+    const content: ChainedContent = {
+      id: sortedIds[index]!,
+      at,
+      actorId: source.actor?.userId ?? null,
+      actorName: source.actor?.name ?? null,
+      actorRole: source.actor?.role ?? null,
+      actorOrganisationId: source.actor?.organisationId ?? null,
+      action: entry.action,
+      recordType: entry.recordType,
+      recordId: entry.recordId,
+      personId: entry.personId ?? null,
+      ip: source.ip,
+      changes: entry.changes ? jsonSafe(entry.changes) : null,
+      schemaVersion: AUDIT_SCHEMA_VERSION,
+    };
+    const hash = chainHash(prevHash, content);
+    const row = {
+      id: content.id,
+      at,
+      actor_id: content.actorId,
+      actor_name: content.actorName,
+      actor_role: content.actorRole,
+      actor_organisation_id: content.actorOrganisationId,
+      action: content.action,
+      record_type: content.recordType,
+      record_id: content.recordId,
+      person_id: content.personId,
+      ip: content.ip,
+      changes: content.changes ? JSON.stringify(content.changes) : null,
+      schema_version: content.schemaVersion,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return row;
+  });
+  await trx.insertInto('audit_log').values(rows as any).execute();
+}
+
+/** Dates become ISO strings, undefined becomes null: what jsonb will give back. */
+function jsonSafe(changes: FieldChange[]): FieldChange[] {
+  return JSON.parse(JSON.stringify(changes, (_k, v) => (v === undefined ? null : v))) as FieldChange[];
+}
+
+/** Field-level differences between a record before and after a write, for its change history. */
+export function diffFields(before: object, after: object, fields: readonly string[]): FieldChange[] {
+  const old = before as Record<string, unknown>;
+  const next = after as Record<string, unknown>;
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (!(field in next) || next[field] === undefined) continue;
+    const oldValue = normalise(old[field]);
+    const newValue = normalise(next[field]);
+    if (JSON.stringify(oldValue) !== JSON.stringify(newValue)) changes.push({ field, old: oldValue, new: newValue });
+  }
+  return changes;
+}
+
+function normalise(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value ?? null;
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { FieldChange } from '../db/schema.js';
+
+/**
+ * The audit log's hash chain (X-AUDIT): each row's hash covers its own content
+ * and the previous row's hash, so changing, removing or reordering a row breaks
+ * every link after it. Pure functions, shared by the writer and the verifier.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+export const AUDIT_SCHEMA_VERSION = 1;
+
+export interface ChainedContent {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  actorOrganisationId: string | null;
+  action: string;
+  recordType: string;
+  recordId: string;
+  personId: string | null;
+  ip: string | null;
+  changes: FieldChange[] | null;
+  schemaVersion: number;
+}
+
+/** JSON with sorted object keys, so jsonb's own key order cannot change a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function chainHash(prevHash: string, content: ChainedContent): string {
+  const body = canonicalJson({ ...content, at: content.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export type ChainBreak = { id: number; reason: 'prev_hash_mismatch' | 'hash_mismatch' };
+
+/** Checks one row against the hash of the row before it. */
+export function checkLink(prevHash: string, row: ChainedContent & { prevHash: string; hash: string }): ChainBreak | null {
+  if (row.prevHash !== prevHash) return { id: row.id, reason: 'prev_hash_mismatch' };
+  if (chainHash(prevHash, row) !== row.hash) return { id: row.id, reason: 'hash_mismatch' };
+  return null;
+}

@@ -1,0 +1,180 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types for Kysely. Each migration that changes a table changes its type here. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export const ROLES = [
+  'ska_specialist',
+  'ska_contact',
+  'ska_manager',
+  'kov_worker',
+  'provider_admin',
+  'provider_specialist',
+  'ministry_officer',
+  'trainer',
+  'mediator',
+  'client',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANISATION_KINDS = ['ska', 'ministry', 'kov', 'provider', 'training_provider', 'mediation', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const LOCALES = ['et', 'en', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  kind: OrganisationKind;
+  registry_code: string | null;
+  county: string | null;
+  population: number | null;
+  island: Generated<boolean>;
+  regional_specialist_id: string | null;
+  active: Generated<boolean>;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  organisation_id: string;
+  personal_code: string | null;
+  person_id: string | null;
+  password_hash: string | null;
+  locale: Generated<Locale>;
+  active: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  version: Version;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  auth_method: 'password' | 'oidc';
+  created_at: CreatedAt;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  success: boolean;
+  at: Timestamp;
+}
+
+export interface OidcTransactionsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  locale: string;
+  created_at: CreatedAt;
+}
+
+export interface PeopleTable {
+  id: Generated<string>;
+  personal_code: string | null;
+  first_name: string;
+  last_name: string;
+  search_name: string;
+  birth_date: string;
+  sex: 'male' | 'female' | null;
+  version: Version;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PersonLinksTable {
+  id: Generated<number>;
+  person_id: string;
+  organisation_id: string;
+  user_id: string | null;
+  reason: string;
+  created_at: CreatedAt;
+}
+
+export interface FieldChange {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  record_type: string;
+  record_id: string;
+  person_id: string | null;
+  ip: string | null;
+  changes: ColumnType<FieldChange[] | null, string | null, never>;
+  schema_version: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title_key: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  oidc_transactions: OidcTransactionsTable;
+  people: PeopleTable;
+  person_links: PersonLinksTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
+  notifications: NotificationsTable;
+}
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Person = Selectable<PeopleTable>;
+export type AuditRow = Selectable<AuditLogTable>;

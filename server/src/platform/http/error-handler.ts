@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { translate } from '../i18n/messages.js';
+import { AppError } from './errors.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+/**
+ * Bad input is a 4xx with a stable code and a message in the user's language;
+ * only a fault of ours is a 500, and it shows a reference, never a stack trace.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const { status, code, params, details } = classify(error);
+    if (status >= 500) {
+      const reference = randomUUID().slice(0, 8);
+      request.log.error({ err: error, 'error.reference': reference }, 'request failed');
+      return send(request, reply, 500, 'INTERNAL', { reference }, undefined);
+    }
+    request.log.info({ 'error.code': code, 'http.response.status_code': status }, 'request rejected');
+    return send(request, reply, status, code, params, details);
+  });
+  app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'NOT_FOUND', {}, undefined));
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, params: Record<string, string | number>, details: unknown) {
+  const body: ErrorBody = { error: { code, message: translate(request.locale ?? 'et', code, params) } };
+  if (details !== undefined) body.error.details = details;
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+function classify(error: FastifyError | AppError): { status: number; code: string; params: Record<string, string | number>; details?: unknown } {
+  if (error instanceof AppError) return { status: error.statusCode, code: error.code, params: error.params, details: error.details };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({
+      path: `${v.instancePath}`.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? ''),
+      message: v.message ?? 'invalid',
+    }));
+    return { status: 400, code: 'VALIDATION_FAILED', params: {}, details: { in: error.validationContext, fields } };
+  }
+  const fastifyCode = (error as FastifyError).code;
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && (error as FastifyError).statusCode === 400)) {
+    return { status: 400, code: 'MALFORMED_JSON', params: {} };
+  }
+  if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, code: 'BODY_TOO_LARGE', params: {} };
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyCode === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', params: {} };
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status && status >= 400 && status < 500) return { status, code: status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', params: {} };
+  return { status: 500, code: 'INTERNAL', params: {} };
+}

@@ -1,0 +1,78 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localeFromHeader } from '../i18n/locale.js';
+import { CSRF_COOKIE, extendSession, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Access, AppDeps } from './context.js';
+import { AppError } from './errors.js';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every /api route must say who may call it (`config.access`); a route that
+ * says nothing stops the server from starting, so no endpoint is open by accident.
+ */
+export function requireGuards(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (access === undefined) throw new Error(`Route ${route.method} ${route.url} declares no access guard`);
+  });
+}
+
+/** Loads the session, applies the route's guard and checks CSRF, before any handler runs. */
+export function installAuthentication(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('locale', 'et');
+  app.addHook('onRequest', async (request, reply) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await attachSession(request, reply, deps, token);
+    const access = request.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return checkOrigin(request, deps);
+    if (!request.actor) throw new AppError(401, 'AUTH_REQUIRED');
+    if (access !== 'authenticated' && !access.includes(request.actor.role)) throw new AppError(403, 'FORBIDDEN');
+    checkCsrf(request);
+  });
+}
+
+async function attachSession(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, token: string) {
+  const loaded = await loadSession(deps.db, token);
+  if (!loaded) return;
+  request.actor = loaded.actor;
+  // An explicit Accept-Language from the web app (the switcher) wins; otherwise the user's saved language.
+  if (!request.headers['accept-language']) request.locale = loaded.locale;
+  const expiresAt = await extendSession(deps.db, loaded, deps.config.sessionMinutes);
+  request.session = { id: loaded.id, csrfToken: loaded.csrfToken, expiresAt, createdAt: loaded.createdAt };
+  reply.header('x-session-expires-at', expiresAt.toISOString());
+}
+
+/** Double-submit: the header must repeat the session's token, which only our own pages can read. */
+function checkCsrf(request: FastifyRequest) {
+  if (!STATE_CHANGING.has(request.method) || !request.session) return;
+  const sent = request.headers['x-csrf-token'];
+  const expected = request.session.csrfToken;
+  if (typeof sent !== 'string' || sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {
+    throw new AppError(403, 'CSRF_FAILED');
+  }
+}
+
+/** Public state-changing calls (login) have no session token yet: a foreign Origin is refused instead. */
+function checkOrigin(request: FastifyRequest, deps: AppDeps) {
+  if (!STATE_CHANGING.has(request.method)) return;
+  const origin = request.headers.origin;
+  if (!origin) return;
+  const allowed = new Set([new URL(deps.config.publicUrl).origin, `${request.protocol}://${request.host}`]);
+  if (!allowed.has(origin)) throw new AppError(403, 'CSRF_FAILED');
+}
+
+export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string) {
+  const secure = request.protocol === 'https';
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure });
+}
+
+export function clearSessionCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

@@ -1,0 +1,143 @@
+import type { Locale } from '../db/schema.js';
+
+type Messages = Record<string, Record<Locale, string>>;
+
+/** Server-side messages by stable error code. `{name}` placeholders take params. */
+export const messages: Messages = {
+  VALIDATION_FAILED: {
+    et: 'Andmed ei ole korrektsed. Palun kontrolli välju.',
+    en: 'The data is not valid. Please check the fields.',
+    ru: 'Данные некорректны. Пожалуйста, проверьте поля.',
+  },
+  MALFORMED_JSON: {
+    et: 'Päringu sisu ei ole korrektne JSON.',
+    en: 'The request body is not valid JSON.',
+    ru: 'Тело запроса не является корректным JSON.',
+  },
+  BODY_TOO_LARGE: {
+    et: 'Päringu sisu on liiga suur.',
+    en: 'The request body is too large.',
+    ru: 'Тело запроса слишком большое.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    et: 'Seda sisutüüpi ei toetata. Kasuta JSON-i.',
+    en: 'This content type is not supported. Use JSON.',
+    ru: 'Этот тип содержимого не поддерживается. Используйте JSON.',
+  },
+  NOT_FOUND: { et: 'Ei leitud.', en: 'Not found.', ru: 'Не найдено.' },
+  FORBIDDEN: {
+    et: 'Sul ei ole selleks õigust.',
+    en: 'You are not allowed to do this.',
+    ru: 'У вас нет на это прав.',
+  },
+  AUTH_REQUIRED: {
+    et: 'Palun logi sisse.',
+    en: 'Please log in.',
+    ru: 'Пожалуйста, войдите в систему.',
+  },
+  AUTH_INVALID_CREDENTIALS: {
+    et: 'Vale e-post või parool.',
+    en: 'Wrong e-mail or password.',
+    ru: 'Неверный адрес эл. почты или пароль.',
+  },
+  AUTH_LOCKED: {
+    et: 'Konto on liiga paljude ebaõnnestunud katsete tõttu ajutiselt lukus. Proovi uuesti {minutes} minuti pärast.',
+    en: 'The account is temporarily locked after too many failed attempts. Try again in {minutes} minutes.',
+    ru: 'Учётная запись временно заблокирована из-за слишком большого числа неудачных попыток. Повторите через {minutes} мин.',
+  },
+  AUTH_RATE_LIMITED: {
+    et: 'Liiga palju sisselogimiskatseid. Oota veidi ja proovi uuesti.',
+    en: 'Too many login attempts. Wait a moment and try again.',
+    ru: 'Слишком много попыток входа. Подождите и попробуйте снова.',
+  },
+  CSRF_FAILED: {
+    et: 'Turvakontroll ebaõnnestus. Laadi leht uuesti.',
+    en: 'The security check failed. Reload the page.',
+    ru: 'Проверка безопасности не пройдена. Перезагрузите страницу.',
+  },
+  VERSION_CONFLICT: {
+    et: 'Keegi teine muutis seda kirjet vahepeal. Sinu muudatusi ei salvestatud: laadi kirje uuesti ja korda.',
+    en: 'Someone else changed this record meanwhile. Your changes were not saved: reload the record and try again.',
+    ru: 'Кто-то другой изменил эту запись. Ваши изменения не сохранены: перезагрузите запись и повторите.',
+  },
+  PASSWORD_POLICY: {
+    et: 'Parool ei vasta nõuetele.',
+    en: 'The password does not meet the requirements.',
+    ru: 'Пароль не соответствует требованиям.',
+  },
+  EMAIL_TAKEN: {
+    et: 'Selle e-posti aadressiga kasutaja on juba olemas.',
+    en: 'A user with this e-mail address already exists.',
+    ru: 'Пользователь с таким адресом эл. почты уже существует.',
+  },
+  PERSONAL_CODE_TAKEN: {
+    et: 'Selle isikukoodiga kasutaja on juba olemas.',
+    en: 'A user with this personal code already exists.',
+    ru: 'Пользователь с таким личным кодом уже существует.',
+  },
+  PERSONAL_CODE_INVALID: {
+    et: 'Isikukood ei ole korrektne.',
+    en: 'The personal identification code is not valid.',
+    ru: 'Личный код недействителен.',
+  },
+  BIRTH_DATE_REQUIRED: {
+    et: 'Isikukoodita isikul peab olema sünniaeg.',
+    en: 'A person without a personal code needs a birth date.',
+    ru: 'Для лица без личного кода нужна дата рождения.',
+  },
+  BIRTH_DATE_MISMATCH: {
+    et: 'Sünniaeg ei vasta isikukoodile.',
+    en: 'The birth date does not match the personal code.',
+    ru: 'Дата рождения не соответствует личному коду.',
+  },
+  ORGANISATION_INVALID: {
+    et: 'Asutust ei leitud või see ei ole aktiivne.',
+    en: 'The organisation was not found or is not active.',
+    ru: 'Организация не найдена или неактивна.',
+  },
+  ORGANISATION_NAME_TAKEN: {
+    et: 'Sama nime ja liigiga asutus on juba olemas.',
+    en: 'An organisation with this name and kind already exists.',
+    ru: 'Организация с таким названием и типом уже существует.',
+  },
+  ROLE_ORGANISATION_MISMATCH: {
+    et: 'See roll ei sobi selle asutusega.',
+    en: 'This role does not fit this organisation.',
+    ru: 'Эта роль не подходит для этой организации.',
+  },
+  REGIONAL_SPECIALIST_INVALID: {
+    et: 'Regionaalne peaspetsialist peab olema aktiivne SKA peaspetsialist.',
+    en: 'The regional chief specialist must be an active SKA chief specialist.',
+    ru: 'Региональный главный специалист должен быть активным главным специалистом SKA.',
+  },
+  NOT_A_MUNICIPALITY: {
+    et: 'Regionaalse peaspetsialisti saab määrata ainult omavalitsusele.',
+    en: 'A regional chief specialist can only be set for a municipality.',
+    ru: 'Регионального главного специалиста можно назначить только самоуправлению.',
+  },
+  CANNOT_DEACTIVATE_SELF: {
+    et: 'Iseennast ei saa deaktiveerida.',
+    en: 'You cannot deactivate yourself.',
+    ru: 'Нельзя деактивировать самого себя.',
+  },
+  OIDC_DISABLED: {
+    et: 'ID-kaardi ja Mobiil-ID-ga sisselogimine ei ole seadistatud.',
+    en: 'Login with ID card and Mobile-ID is not configured.',
+    ru: 'Вход с ID-картой и Mobile-ID не настроен.',
+  },
+  EXPORT_TOO_LARGE: {
+    et: 'Eksport on liiga suur ({limit} rida). Kitsenda filtreid.',
+    en: 'The export is too large ({limit} rows). Narrow the filters.',
+    ru: 'Экспорт слишком большой ({limit} строк). Уточните фильтры.',
+  },
+  INTERNAL: {
+    et: 'Midagi läks valesti. Viga on logitud (viide {reference}).',
+    en: 'Something went wrong. The error has been logged (reference {reference}).',
+    ru: 'Что-то пошло не так. Ошибка записана в журнал (ссылка {reference}).',
+  },
+};
+
+export function translate(locale: Locale, code: string, params: Record<string, string | number> = {}): string {
+  const template = messages[code]?.[locale] ?? messages[code]?.en ?? code;
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { setSessionExpiryHandler, setUnauthorizedHandler } from './platform/api/client';
+import { RequireAuth, RequireRole } from './platform/auth/RequireAuth';
+import { LoginPage } from './platform/auth/LoginPage';
+import { SESSION_KEY } from './platform/auth/session-api';
+import type { Session } from './platform/auth/types';
+import { endSessionLocally } from './platform/auth/useSession';
+import { AppLayout } from './platform/layout/AppLayout';
+import { NotFoundPage } from './platform/components/NotFoundPage';
+import { RouteError } from './platform/components/RouteError';
+import { rolesFor } from './platform/navigation';
+import { lazyNamed } from './platform/lazy';
+
+const HomePage = lazyNamed(() => import('./modules/home/HomePage'), 'HomePage');
+const UsersPage = lazyNamed(() => import('./modules/admin/users/UsersPage'), 'UsersPage');
+const UserPage = lazyNamed(() => import('./modules/admin/users/UserPage'), 'UserPage');
+const OrganisationsPage = lazyNamed(() => import('./modules/admin/organisations/OrganisationsPage'), 'OrganisationsPage');
+const OrganisationPage = lazyNamed(() => import('./modules/admin/organisations/OrganisationPage'), 'OrganisationPage');
+const MailPage = lazyNamed(() => import('./modules/admin/mail/MailPage'), 'MailPage');
+const MailDetailPage = lazyNamed(() => import('./modules/admin/mail/MailDetailPage'), 'MailDetailPage');
+const AuditPage = lazyNamed(() => import('./modules/audit/AuditPage'), 'AuditPage');
+const AuditVerifyPage = lazyNamed(() => import('./modules/audit/AuditVerifyPage'), 'AuditVerifyPage');
+const PeoplePage = lazyNamed(() => import('./modules/people/PeoplePage'), 'PeoplePage');
+const PersonPage = lazyNamed(() => import('./modules/people/PersonPage'), 'PersonPage');
+
+/** A route only for the roles of the given navigation entry. */
+function guarded(path: string, navPath: string, Page: React.ComponentType): RouteObject {
+  return { path, element: <RequireRole roles={rolesFor(navPath)}><Page /></RequireRole> };
+}
+
+const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      guarded('people', '/people', PeoplePage),
+      guarded('people/:id', '/people', PersonPage),
+      guarded('admin/users', '/admin/users', UsersPage),
+      guarded('admin/users/:id', '/admin/users', UserPage),
+      guarded('admin/organisations', '/admin/organisations', OrganisationsPage),
+      guarded('admin/organisations/:id', '/admin/organisations', OrganisationPage),
+      guarded('admin/mail', '/admin/mail', MailPage),
+      guarded('admin/mail/:id', '/admin/mail', MailDetailPage),
+      guarded('audit', '/audit', AuditPage),
+      guarded('audit/verify', '/audit/verify', AuditVerifyPage),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+/** Wires API-wide session events into the query cache. */
+function useSessionEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      if (client.getQueryData(SESSION_KEY)) endSessionLocally(client, 'expired');
+    });
+    setSessionExpiryHandler((expiresAt) => {
+      const session = client.getQueryData<Session | null>(SESSION_KEY);
+      if (session && session.expiresAt !== expiresAt) client.setQueryData(SESSION_KEY, { ...session, expiresAt });
+    });
+    return () => {
+      setUnauthorizedHandler(null);
+      setSessionExpiryHandler(null);
+    };
+  }, [client]);
+}
+
+export function App() {
+  useSessionEvents();
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,43 @@
+export const ROLES = [
+  'ska_specialist',
+  'ska_contact',
+  'ska_manager',
+  'kov_worker',
+  'provider_admin',
+  'provider_specialist',
+  'ministry_officer',
+  'trainer',
+  'mediator',
+  'client',
+  'admin',
+  'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles that work with people records (children, parents). */
+export const PEOPLE_ROLES: readonly Role[] = [
+  'ska_specialist',
+  'ska_contact',
+  'ska_manager',
+  'kov_worker',
+  'provider_admin',
+  'provider_specialist',
+  'mediator',
+];
+
+export const ORGANISATION_KINDS = [
+  'ska',
+  'ministry',
+  'kov',
+  'provider',
+  'training_provider',
+  'mediation',
+  'other',
+] as const;
+
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

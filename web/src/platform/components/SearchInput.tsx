@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+
+interface Props {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string;
+}
+
+/** Search box that reports its value 300 ms after typing stops. */
+export function SearchInput({ label, description, value, onChange, testId }: Props) {
+  const [text, setText] = useState(value);
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (debounced !== value) onChange(debounced.trim());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+  return (
+    <TextInput
+      type="search"
+      label={label}
+      description={description}
+      value={text}
+      onChange={(e) => setText(e.currentTarget.value)}
+      leftSection={<IconSearch size={18} aria-hidden />}
+      data-testid={testId}
+    />
+  );
+}

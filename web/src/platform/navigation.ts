@@ -1,0 +1,59 @@
+import type { ComponentType } from 'react';
+import {
+  IconHome,
+  IconUsers,
+  IconBuildingCommunity,
+  IconMail,
+  IconListSearch,
+  IconShieldCheck,
+  IconUserHeart,
+  type IconProps,
+} from '@tabler/icons-react';
+import { PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
+
+export interface NavItem {
+  /** Route path, also the prefix that marks the link active. */
+  path: string;
+  /** i18n key of the link text. */
+  labelKey: string;
+  icon: ComponentType<IconProps>;
+  /** Roles that see the link (and may open the route). */
+  roles: readonly Role[];
+}
+
+/** The single role-based navigation list. Later modules add their entries here. */
+export const NAVIGATION: readonly NavItem[] = [
+  { path: '/', labelKey: 'nav.home', icon: IconHome, roles: ROLES },
+  { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
+  { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
+  { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },
+  { path: '/admin/mail', labelKey: 'nav.mail', icon: IconMail, roles: ['admin'] },
+  { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, roles: ['auditor'] },
+  { path: '/audit/verify', labelKey: 'nav.auditVerify', icon: IconShieldCheck, roles: ['auditor'] },
+];
+
+export function navigationFor(role: Role): NavItem[] {
+  return NAVIGATION.filter((item) => item.roles.includes(role));
+}
+
+/** Roles allowed on a route, taken from its navigation entry. */
+export function rolesFor(path: string): readonly Role[] {
+  const item = NAVIGATION.find((n) => n.path === path);
+  if (!item) throw new Error(`No navigation entry for ${path}`);
+  return item.roles;
+}
+
+/** data-testid of a nav link: `nav-home`, `nav-admin-users`, `nav-audit-verify`. */
+export function navTestId(path: string): string {
+  const slug = path.replace(/^\/+|\/+$/g, '').replace(/\//g, '-');
+  return `nav-${slug || 'home'}`;
+}
+
+/** The most specific nav entry that contains the current path. */
+export function activeNavPath(pathname: string, items: readonly NavItem[]): string | null {
+  const matches = items.filter((i) =>
+    i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`),
+  );
+  matches.sort((a, b) => b.path.length - a.path.length);
+  return matches[0]?.path ?? null;
+}
