@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from './platform/http/context.js';
-import { installErrorHandling } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, installErrorHandling } from './platform/http/error-handler.js';
 import { installAuthentication, requireGuards } from './platform/http/guard.js';
 import { loggerOptions } from './platform/logging.js';
 import { translate } from './platform/i18n/messages.js';
@@ -32,6 +32,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     requestIdHeader: 'x-request-id',
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

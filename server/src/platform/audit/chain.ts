@@ -45,7 +45,8 @@ export type ChainBreak = { id: number; reason: 'prev_hash_mismatch' | 'hash_mism
 
 /** Checks one row against the hash of the row before it. */
 export function checkLink(prevHash: string, row: ChainedContent & { prevHash: string; hash: string }): ChainBreak | null {
-  if (row.prevHash !== prevHash) return { id: row.id, reason: 'prev_hash_mismatch' };
-  if (chainHash(prevHash, row) !== row.hash) return { id: row.id, reason: 'hash_mismatch' };
+  const { prevHash: storedPrev, hash, ...content } = row;
+  if (storedPrev !== prevHash) return { id: row.id, reason: 'prev_hash_mismatch' };
+  if (chainHash(prevHash, content) !== hash) return { id: row.id, reason: 'hash_mismatch' };
   return null;
 }

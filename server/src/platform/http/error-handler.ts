@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '../i18n/messages.js';
+import { localeFromHeader } from '../i18n/locale.js';
 import { AppError } from './errors.js';
 
 export interface ErrorBody {
@@ -26,8 +27,15 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'NOT_FOUND', {}, undefined));
 }
 
+/** Errors Fastify raises before routing (over-long URL, bad URL encoding): same shape, same codes. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  request.log.info({ 'error.code': error.code }, 'request rejected before routing');
+  return send(request, reply, status, status === 414 ? 'URI_TOO_LONG' : 'VALIDATION_FAILED', {}, undefined);
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, params: Record<string, string | number>, details: unknown) {
-  const body: ErrorBody = { error: { code, message: translate(request.locale ?? 'et', code, params) } };
+  const body: ErrorBody = { error: { code, message: translate(request.locale ?? localeFromHeader(request.headers['accept-language']), code, params) } };
   if (details !== undefined) body.error.details = details;
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }

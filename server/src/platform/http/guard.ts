@@ -12,11 +12,27 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * says nothing stops the server from starting, so no endpoint is open by accident.
  */
 export function requireGuards(app: FastifyInstance): void {
+  const routes: ApiRoute[] = [];
+  app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (access === undefined) throw new Error(`Route ${route.method} ${route.url} declares no access guard`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
   });
+}
+
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its guard: for tests that must cover them all. */
+    apiRoutes: ApiRoute[];
+  }
 }
 
 /** Loads the session, applies the route's guard and checks CSRF, before any handler runs. */

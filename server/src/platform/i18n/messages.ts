@@ -24,6 +24,11 @@ export const messages: Messages = {
     en: 'This content type is not supported. Use JSON.',
     ru: 'Этот тип содержимого не поддерживается. Используйте JSON.',
   },
+  URI_TOO_LONG: {
+    et: 'Aadress on liiga pikk.',
+    en: 'The address is too long.',
+    ru: 'Адрес слишком длинный.',
+  },
   NOT_FOUND: { et: 'Ei leitud.', en: 'Not found.', ru: 'Не найдено.' },
   FORBIDDEN: {
     et: 'Sul ei ole selleks õigust.',

@@ -9,10 +9,12 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   testId?: string;
+  /** Show the magnifier icon (default true). */
+  icon?: boolean;
 }
 
 /** Search box that reports its value 300 ms after typing stops. */
-export function SearchInput({ label, description, value, onChange, testId }: Props) {
+export function SearchInput({ label, description, value, onChange, testId, icon = true }: Props) {
   const [text, setText] = useState(value);
   const [debounced] = useDebouncedValue(text, 300);
   useEffect(() => setText(value), [value]);
@@ -22,12 +24,12 @@ export function SearchInput({ label, description, value, onChange, testId }: Pro
   }, [debounced]);
   return (
     <TextInput
-      type="search"
+      type={icon ? 'search' : 'text'}
       label={label}
       description={description}
       value={text}
       onChange={(e) => setText(e.currentTarget.value)}
-      leftSection={<IconSearch size={18} aria-hidden />}
+      leftSection={icon ? <IconSearch size={18} aria-hidden /> : undefined}
       data-testid={testId}
     />
   );

@@ -1,27 +1,29 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
-/** List filters kept in the URL (?q=&role=...), so reload and back keep them. */
-export function useUrlFilters<K extends string>(keys: readonly K[]): [Record<K, string>, (key: K, value: string | null) => void] {
+type Patch<K extends string> = Partial<Record<K, string | null>>;
+
+/** List filters kept in the URL (?q=&role=...), so reload, back and shared links keep them. */
+export function useUrlFilters<K extends string>(
+  keys: readonly K[],
+): [Record<K, string>, (key: K, value: string | null) => void, (patch: Patch<K>) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => {
     const out = {} as Record<K, string>;
     for (const key of keys) out[key] = params.get(key) ?? '';
     return out;
   }, [params, keys]);
-  const setFilter = useCallback(
-    (key: K, value: string | null) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (value) next.set(key, value);
-          else next.delete(key);
-          return next;
-        },
-        { replace: true },
-      );
+  const setFilters = useCallback(
+    (patch: Patch<K>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(patch) as [K, string | null | undefined][]) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      setParams(next, { replace: true });
     },
-    [setParams],
+    [params, setParams],
   );
-  return [filters, setFilter];
+  const setFilter = useCallback((key: K, value: string | null) => setFilters({ [key]: value } as Patch<K>), [setFilters]);
+  return [filters, setFilter, setFilters];
 }

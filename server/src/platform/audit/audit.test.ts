@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { execFileSync } from 'node:child_process';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { GENESIS_HASH, chainHash, canonicalJson } from './chain.js';
+import { verifyAuditChain } from './verify.js';
+
+let t: TestApp;
+let personId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const kov = await t.loginAs('kov_worker');
+  const created = await kov.post('/api/people', { personalCode: '50103152755', firstName: 'Oskar', lastName: 'Oja' });
+  personId = created.json().id;
+  await kov.get(`/api/people/${personId}`);
+  await (await t.loginAs('ska_specialist')).get(`/api/people/${personId}`);
+});
+afterAll(() => t.close());
+
+describe('X-AUDIT hash chain', () => {
+  it('canonical JSON ignores key order, so jsonb cannot change a hash', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: null }] })).toBe(canonicalJson({ a: [{ c: null, d: 2 }], b: 1 }));
+    const content = { id: 1, at: new Date('2025-01-02T10:00:00.000Z'), actorId: null, actorName: null, actorRole: null, actorOrganisationId: null, action: 'read', recordType: 'person', recordId: 'x', personId: null, ip: null, changes: null, schemaVersion: 1 };
+    expect(chainHash(GENESIS_HASH, content)).toMatch(/^[0-9a-f]{64}$/);
+    expect(chainHash(GENESIS_HASH, content)).not.toBe(chainHash(GENESIS_HASH, { ...content, recordId: 'y' }));
+  });
+
+  it('is intact after ordinary work, and every read and write of the person was logged', async () => {
+    const result = await verifyAuditChain(t.database.db);
+    expect(result).toMatchObject({ ok: true, firstBroken: null });
+    expect(result.checked).toBeGreaterThanOrEqual(5);
+    const rows = await t.database.db.selectFrom('audit_log').select(['action', 'actor_role']).where('record_type', '=', 'person').where('record_id', '=', personId).orderBy('id').execute();
+    expect(rows).toEqual([
+      { action: 'create', actor_role: 'kov_worker' },
+      { action: 'read', actor_role: 'kov_worker' },
+    ]);
+  });
+
+  it('keeps field-level old and new values of a write', async () => {
+    const kov = await t.loginAs('kov_worker');
+    const before = (await kov.get(`/api/people/${personId}`)).json();
+    const changed = await kov.patch(`/api/people/${personId}`, { version: before.version, lastName: 'Org' });
+    expect(changed.statusCode).toBe(200);
+    const row = await t.database.db.selectFrom('audit_log').select(['changes', 'schema_version']).where('record_id', '=', personId).where('action', '=', 'update').executeTakeFirstOrThrow();
+    expect(row.changes).toEqual([{ field: 'last_name', old: 'Oja', new: 'Org' }]);
+    expect(row.schema_version).toBe(1);
+  });
+
+  it('refuses UPDATE and DELETE on the log (append-only)', async () => {
+    await expect(sql`update audit_log set action = 'x' where id = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log where id = 1`.execute(t.database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('catches a row edited directly in SQL and names the first broken link', async () => {
+    const victim = await t.database.db.selectFrom('audit_log').select('id').where('record_id', '=', personId).where('action', '=', 'read').executeTakeFirstOrThrow();
+    // An attacker with table-owner rights disables the guard and rewrites history.
+    await sql`alter table audit_log disable trigger audit_log_no_update`.execute(t.database.db);
+    await sql`update audit_log set actor_role = 'ska_manager' where id = ${victim.id}`.execute(t.database.db);
+    await sql`alter table audit_log enable trigger audit_log_no_update`.execute(t.database.db);
+    const result = await verifyAuditChain(t.database.db);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toEqual({ id: Number(victim.id), reason: 'hash_mismatch' });
+    expect(result.lastVerifiedId).toBe(Number(victim.id) - 1);
+
+    const auditor = await t.loginAs('auditor');
+    const page = await auditor.get('/api/audit/verify');
+    expect(page.json()).toMatchObject({ ok: false, firstBroken: { id: Number(victim.id), reason: 'hash_mismatch' } });
+  });
+});
+
+describe('X-AUDIT who accessed a record', () => {
+  it('shows the accesses of a record the viewer may open, and 404 for one they may not', async () => {
+    const kov = await t.loginAs('kov_worker');
+    const history = await kov.get(`/api/audit/access/person/${personId}`);
+    expect(history.statusCode).toBe(200);
+    const actions = history.json().items.map((i: { action: string; actorRole: string }) => `${i.actorRole}:${i.action}`);
+    expect(actions).toContain('kov_worker:create');
+    expect(actions).toContain('kov_worker:read');
+    // SKA has no link to this person, so its attempt was a 404 and reached no data.
+    expect(actions.some((a: string) => a.startsWith('ska_specialist'))).toBe(false);
+    const provider = await t.loginAs('provider_admin');
+    expect((await provider.get(`/api/audit/access/person/${personId}`)).statusCode).toBe(404);
+    expect((await kov.get('/api/audit/access/unknown_type/1')).statusCode).toBe(404);
+  });
+
+  it("lets a self-service client see which organisations looked at their data (data tracker)", async () => {
+    const kati = (await t.database.db.selectFrom('users').select('person_id').where('email', '=', 'lapsevanem@tugi.demo').executeTakeFirstOrThrow()).person_id!;
+    await (await t.loginAs('kov_worker')).get(`/api/people/${kati}`);
+    const client = await t.loginAs('client');
+    await client.get(`/api/people/${kati}`);
+    const tracker = (await client.get('/api/me/data-tracker')).json();
+    expect(tracker.items).toEqual([expect.objectContaining({ organisationName: 'Tartu linn', actorRole: 'kov_worker', action: 'read', recordType: 'person' })]);
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('exits 0 on an intact chain in the data folder and reports the count', () => {
+    const dir = `/tmp/tugi-verify-${process.pid}`;
+    const output = execFileSync('npx', ['tsx', 'server/src/platform/audit/verify-cli.ts'], { env: { ...process.env, TUGI_DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' });
+    expect(output).toMatch(/Audit chain intact: 0 entries checked/);
+  });
+});
