@@ -14,6 +14,7 @@ import { installAuthentication, requireGuards } from './platform/http/guard.js';
 import { loggerOptions } from './platform/logging.js';
 import { translate } from './platform/i18n/messages.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
+import { registerOidcRoutes } from './platform/auth/oidc-routes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerModuleRoutes } from './modules/index.js';
 
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
   });
   registerAuthRoutes(app, deps);
+  registerOidcRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerModuleRoutes(app, deps);
   if (options.serveWeb !== false) await serveWebApp(app);

@@ -80,8 +80,10 @@ function describeError(error: unknown): string {
 
 /** The client for the configured provider, or null when OIDC is not configured. */
 export function createOidcClient(deps: AppDeps): OidcClient | null {
-  const oidc = deps.config.oidc;
-  if (!oidc) return null;
+  return deps.config.oidc ? buildClient(deps, deps.config.oidc) : null;
+}
+
+function buildClient(deps: AppDeps, oidc: OidcConfig): OidcClient {
   const configuration = discoverer(oidc);
 
   async function start({ method, locale }: { method?: OidcMethod; locale: Locale }) {

@@ -130,6 +130,21 @@ export const messages: Messages = {
     en: 'Login with ID card and Mobile-ID is not configured.',
     ru: 'Вход с ID-картой и Mobile-ID не настроен.',
   },
+  OIDC_FAILED: {
+    et: 'Sisselogimine riigi autentimisteenuse kaudu ebaõnnestus. Proovi uuesti.',
+    en: 'Login through the state authentication service failed. Please try again.',
+    ru: 'Вход через государственную службу аутентификации не удался. Попробуйте снова.',
+  },
+  OIDC_NO_USER: {
+    et: 'Sinu isikukoodiga ei ole Tugis kasutajat. Pöördu oma asutuse administraatori poole.',
+    en: 'There is no Tugi user with your personal identification code. Contact your organisation’s administrator.',
+    ru: 'В Tugi нет пользователя с вашим личным кодом. Обратитесь к администратору вашей организации.',
+  },
+  OIDC_STATE_MISMATCH: {
+    et: 'Sisselogimine aegus või katkes. Alusta sisselogimist uuesti.',
+    en: 'The login expired or was interrupted. Please start the login again.',
+    ru: 'Время входа истекло или вход был прерван. Начните вход заново.',
+  },
   EXPORT_TOO_LARGE: {
     et: 'Eksport on liiga suur ({limit} rida). Kitsenda filtreid.',
     en: 'The export is too large ({limit} rows). Narrow the filters.',

@@ -27,6 +27,8 @@ export function ReloadedNotice({ latest, values, onDiscard }: Props) {
     <Alert color="tedi" role="status" title={t('errors.versionConflict.reloadedTitle')} data-testid="version-reloaded">
       {t('errors.versionConflict.reloaded')}
       {differing.length > 0 && (
+        <>
+        <div>{t('errors.versionConflict.savedValues')}</div>
         <List size="sm" mt="xs">
           {differing.map((f) => (
             <List.Item key={f}>
@@ -34,6 +36,7 @@ export function ReloadedNotice({ latest, values, onDiscard }: Props) {
             </List.Item>
           ))}
         </List>
+        </>
       )}
       <Button mt="sm" variant="light" onClick={onDiscard}>
         {t('errors.versionConflict.discard')}
