@@ -12,7 +12,7 @@ import type { AppDeps } from './platform/http/context.js';
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/error-handler.js';
 import { installAuthentication, requireGuards } from './platform/http/guard.js';
 import { loggerOptions } from './platform/logging.js';
-import { translate } from './platform/i18n/messages.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerOidcRoutes } from './platform/auth/oidc-routes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
@@ -37,7 +37,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  installErrorHandling(app, { spaFallback: serveWeb });
   requireGuards(app);
   await app.register(cookie);
   await app.register(swagger, {
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, deps);
+  installSecurityHeaders(app);
 
   app.get('/health', {
     config: { access: 'public' },
@@ -64,18 +66,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerOidcRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerModuleRoutes(app, deps);
-  if (options.serveWeb !== false) await serveWebApp(app);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, index: ['index.html'] });
   return app;
-}
-
-/** The built React app, with index.html for client-side routes (not for /api). */
-async function serveWebApp(app: FastifyInstance) {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/health') {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.locale, 'NOT_FOUND') } });
-  });
 }

@@ -13,7 +13,7 @@ export interface ErrorBody {
  * Bad input is a 4xx with a stable code and a message in the user's language;
  * only a fault of ours is a 500, and it shows a reference, never a stack trace.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const { status, code, params, details } = classify(error);
     if (status >= 500) {
@@ -24,7 +24,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.info({ 'error.code': code, 'http.response.status_code': status }, 'request rejected');
     return send(request, reply, status, code, params, details);
   });
-  app.setNotFoundHandler((request, reply) => send(request, reply, 404, 'NOT_FOUND', {}, undefined));
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes of the web app get its index.html; unknown API paths a JSON 404.
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/health') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return send(request, reply, 404, 'NOT_FOUND', {}, undefined);
+  });
 }
 
 /** Errors Fastify raises before routing (over-long URL, bad URL encoding): same shape, same codes. */

@@ -13,7 +13,7 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
     return (
       <Alert color="green" icon={<IconShieldCheck aria-hidden />} title={t('audit.verify.ok')} data-testid="audit-verify-ok">
         <Text>{t('audit.verify.checked', { count: result.checked })}</Text>
-        {result.lastVerifiedId && <Text>{t('audit.verify.lastVerifiedId')}: <Code>{result.lastVerifiedId}</Code></Text>}
+        {result.lastVerifiedId != null && <Text>{t('audit.verify.lastVerifiedId')}: <Code>{result.lastVerifiedId}</Code></Text>}
       </Alert>
     );
   }
@@ -25,7 +25,7 @@ function VerifyOutcome({ result }: { result: VerifyResult }) {
           {t('audit.verify.firstBroken')}: <Code>{result.firstBroken.id}</Code> — {result.firstBroken.reason}
         </Text>
       )}
-      {result.lastVerifiedId && <Text>{t('audit.verify.lastVerifiedId')}: <Code>{result.lastVerifiedId}</Code></Text>}
+      {result.lastVerifiedId != null && <Text>{t('audit.verify.lastVerifiedId')}: <Code>{result.lastVerifiedId}</Code></Text>}
     </Alert>
   );
 }

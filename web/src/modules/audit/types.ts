@@ -1,4 +1,4 @@
-export const AUDIT_ACTIONS = ['read', 'create', 'update', 'delete', 'login', 'logout', 'login_failed', 'export', 'link'] as const;
+export const AUDIT_ACTIONS = ['read', 'list', 'create', 'update', 'delete', 'login', 'logout', 'login_failed', 'export', 'link'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditChange {
@@ -23,8 +23,8 @@ export interface AuditEntry {
 export interface VerifyResult {
   ok: boolean;
   checked: number;
-  firstBroken: { id: string; reason: string } | null;
-  lastVerifiedId: string | null;
+  firstBroken: { id: string | number; reason: string } | null;
+  lastVerifiedId: string | number | null;
 }
 
 export const AUDIT_PATH = '/api/audit';

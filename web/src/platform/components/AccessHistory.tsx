@@ -11,8 +11,8 @@ import { InlineLoader } from './FullPageLoader';
 
 export interface AccessEntry {
   at: string;
-  actorName: string;
-  actorRole: string;
+  actorName: string | null;
+  actorRole: string | null;
   organisationName: string | null;
   action: string;
 }
@@ -37,10 +37,12 @@ function AccessTable({ items }: { items: AccessEntry[] }) {
             <Table.Tr key={`${item.at}-${index}`}>
               <Table.Td className="nowrap">{formatDateTime(item.at)}</Table.Td>
               <Table.Td>
-                {item.actorName}
-                <Text size="xs" c="dimmed">
-                  {t(`roles.${item.actorRole}`, { defaultValue: item.actorRole })}
-                </Text>
+                {item.actorName ?? '—'}
+                {item.actorRole && (
+                  <Text size="xs" c="dimmed">
+                    {t(`roles.${item.actorRole}`, { defaultValue: item.actorRole })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{item.organisationName ?? '—'}</Table.Td>
               <Table.Td>{t(`audit.actions.${item.action}`, { defaultValue: item.action })}</Table.Td>
