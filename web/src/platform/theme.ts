@@ -112,6 +112,6 @@ export const theme = createTheme({
     DateInput: { defaultProps: { size: 'md' } },
     Switch: { defaultProps: { size: 'md' } },
     Anchor: { defaultProps: { underline: 'always' } },
-    Badge: { styles: { root: { textTransform: 'none' } } },
+    Badge: { styles: { root: { textTransform: 'none', minWidth: 'max-content' } } },
   },
 });

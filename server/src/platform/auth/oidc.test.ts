@@ -8,6 +8,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 // @ts-expect-error oidc-provider 9 ships no type declarations; the few members used are typed below.
 import ProviderModule from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -362,7 +363,7 @@ describe('X-AUTH TARA login (OpenID Connect)', () => {
     const client = t.client();
     const { callback } = await loginAtProvider(client, { sub: `EE${clientPersonalCode}`, acr: 'high', amr: ['mID'] });
     const state = callback.searchParams.get('state')!;
-    await t.database.db.updateTable('oidc_transactions').set({ created_at: new Date(Date.now() - 11 * 60_000) }).where('state', '=', state).execute();
+    await sql`update oidc_transactions set created_at = now() - interval '11 minutes' where state = ${state}`.execute(t.database.db);
     const response = await client.get(callbackPath(callback));
     expect(response.headers.location).toBe('/login?error=OIDC_STATE_MISMATCH');
     expect(await t.database.db.selectFrom('oidc_transactions').select('state').where('state', '=', state).execute()).toEqual([]);

@@ -157,18 +157,18 @@ function buildClient(deps: AppDeps, oidc: OidcConfig): OidcClient {
         actor: user ? { userId: user.id, name: user.name, role: user.role, organisationId: user.organisation_id } : null,
         ip: input.ip,
       };
-      if (verdict.ok && (!user || !user.active || !user.organisation_active)) {
-        verdict = failed('OIDC_NO_USER', user ? 'the user or their organisation is deactivated' : 'no user has this personal code', verdict.personalCode);
-      }
-      if (!verdict.ok || !user) {
-        const { code, reason } = verdict.ok ? { code: 'OIDC_NO_USER' as const, reason: 'no user' } : verdict;
+      const usable = user?.active && user.organisation_active ? user : null;
+      if (!verdict.ok || !usable) {
+        const { code, reason } = !verdict.ok
+          ? verdict
+          : { code: 'OIDC_NO_USER' as const, reason: user ? 'the user or their organisation is deactivated' : 'no user has this personal code' };
         await appendAudit(trx, source, [{ action: 'login_failed', recordType: 'user', recordId: user?.id ?? 'unknown' }]);
         return { ok: false, code, reason };
       }
-      await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
-      const session = await createSession(trx, { userId: user.id, method: 'oidc', ip: input.ip, userAgent: input.userAgent, minutes: deps.config.sessionMinutes });
-      await appendAudit(trx, source, [{ action: 'login', recordType: 'user', recordId: user.id }]);
-      return { ok: true, session, userId: user.id };
+      await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', usable.id).execute();
+      const session = await createSession(trx, { userId: usable.id, method: 'oidc', ip: input.ip, userAgent: input.userAgent, minutes: deps.config.sessionMinutes });
+      await appendAudit(trx, source, [{ action: 'login', recordType: 'user', recordId: usable.id }]);
+      return { ok: true, session, userId: usable.id };
     });
   }
 

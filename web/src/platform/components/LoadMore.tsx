@@ -11,6 +11,7 @@ interface Props {
 /** "Showing N" and a "Load more" button for keyset-paginated lists. */
 export function LoadMore({ shown, hasMore, loading, onLoadMore }: Props) {
   const { t } = useTranslation();
+  if (shown === 0) return null;
   return (
     <Group justify="space-between" mt="md" wrap="wrap">
       <Text size="sm" c="dimmed" aria-live="polite">
