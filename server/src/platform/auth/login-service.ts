@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { AppDeps } from '../http/context.js';
 import { AppError } from '../http/errors.js';
 import { appendAudit } from '../audit/audit.js';
-import { afterFailure, IP_WINDOW_MINUTES, ipIsThrottled, isLocked, minutesLeft } from './login-rules.js';
+import { afterFailure, isLocked, minutesLeft } from './login-rules.js';
+import { addressIsThrottled } from './throttle.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { createSession, type CreatedSession } from './sessions.js';
 
@@ -22,15 +23,7 @@ type Outcome = { ok: true; session: CreatedSession; userId: string } | { ok: fal
 export async function loginWithPassword(deps: AppDeps, input: LoginInput): Promise<{ session: CreatedSession; userId: string }> {
   const outcome = await deps.db.transaction().execute(async (trx): Promise<Outcome> => {
     const now = new Date();
-    const since = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
-    const { failures } = await trx
-      .selectFrom('login_attempts')
-      .select(sql<number>`count(*)::int`.as('failures'))
-      .where('ip', '=', input.ip)
-      .where('success', '=', false)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    if (ipIsThrottled(failures)) return { ok: false, error: new AppError(429, 'AUTH_RATE_LIMITED') };
+    if (await addressIsThrottled(trx, input.ip, now)) return { ok: false, error: new AppError(429, 'AUTH_RATE_LIMITED') };
 
     const user = await trx
       .selectFrom('users')

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import type { TestClient } from '../../../test/client.js';
 import { buildApp } from '../../app.js';
+import { MAX_FAILURES_PER_IP } from './login-rules.js';
 import { personalCodeCheckDigit } from '../../modules/people/personal-code.js';
 import { OIDC_STATE_COOKIE } from './oidc.js';
 
@@ -287,6 +288,19 @@ describe('X-AUTH TARA login (OpenID Connect)', () => {
     expect(cookieOf(response, 'tugi_session')).toBeUndefined();
     expect((await client.get('/api/auth/session')).statusCode).toBe(401);
     expect(await sessionCount(clientUserId)).toBe(sessionsBefore);
+  });
+
+  it('X-AUTH: failed callbacks count toward the per-address limit, after which even a good login is refused unaudited', async () => {
+    const client = t.client();
+    client.ip = '10.9.9.9';
+    await t.database.db.insertInto('login_attempts').values(Array.from({ length: MAX_FAILURES_PER_IP - 1 }, () => ({ email: 'oidc', ip: client.ip, success: false }))).execute();
+    const failing = await taraLogin(client, { sub: `EE${strangerCode}`, acr: 'high', amr: ['mID'] });
+    expect(failing.headers.location).toBe('/login?error=OIDC_NO_USER');
+    const failuresBefore = await auditCount('login_failed', clientUserId);
+    const throttled = await taraLogin(client, { sub: `EE${clientPersonalCode}`, acr: 'high', amr: ['mID'] });
+    expect(throttled.headers.location).toBe('/login?error=OIDC_FAILED');
+    expect(cookieOf(throttled, 'tugi_session')).toBeUndefined();
+    expect(await auditCount('login_failed', clientUserId)).toBe(failuresBefore);
   });
 
   it('X-AUTH: a callback without any state cookie is refused', async () => {

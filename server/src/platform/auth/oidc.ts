@@ -15,6 +15,7 @@ import { appendAudit, type AuditSource } from '../audit/audit.js';
 import type { Locale } from '../db/schema.js';
 import type { AppDeps } from '../http/context.js';
 import { acrSatisfies, amrAcceptable, isOidcMethod, personalCodeFromSubject, scopeFor, type OidcMethod } from './oidc-rules.js';
+import { addressIsThrottled } from './throttle.js';
 import { createSession, type CreatedSession } from './sessions.js';
 
 export const OIDC_STATE_COOKIE = 'tugi_oidc_state';
@@ -162,6 +163,7 @@ function buildClient(deps: AppDeps, oidc: OidcConfig): OidcClient {
         const { code, reason } = !verdict.ok
           ? verdict
           : { code: 'OIDC_NO_USER' as const, reason: user ? 'the user or their organisation is deactivated' : 'no user has this personal code' };
+        await trx.insertInto('login_attempts').values({ email: 'oidc', ip: input.ip, success: false }).execute();
         await appendAudit(trx, source, [{ action: 'login_failed', recordType: 'user', recordId: user?.id ?? 'unknown' }]);
         return { ok: false, code, reason };
       }
@@ -173,6 +175,8 @@ function buildClient(deps: AppDeps, oidc: OidcConfig): OidcClient {
   }
 
   async function callback(input: OidcCallbackInput): Promise<OidcCallbackOutcome> {
+    // Failed callbacks count like failed passwords, so nobody can flood the audit log with them.
+    if (await addressIsThrottled(deps.db, input.ip)) return { ok: false, code: 'OIDC_FAILED', reason: 'too many failed logins from this address' };
     const state = input.params.get('state');
     if (!state || !input.stateCookie || !sameString(state, input.stateCookie)) {
       return settle(null, failed('OIDC_STATE_MISMATCH', input.stateCookie ? 'the state differs from the cookie' : 'no state cookie'), input);
