@@ -8,7 +8,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   TUGI_DATA_DIR: z.string().default(path.resolve('data')),
   TUGI_DEMO: z.enum(['true', 'false']).default('true'),
-  TUGI_PUBLIC_URL: z.string().default('http://localhost:3000'),
+  TUGI_PUBLIC_URL: z.string().optional(),
   TUGI_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   TUGI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TUGI_ENCRYPTION_KEY: z.string().optional(),
@@ -52,13 +52,14 @@ export interface AppConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = envSchema.parse(env);
+  const publicUrl = e.TUGI_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const oidc =
     e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
       ? {
           issuer: e.OIDC_ISSUER,
           clientId: e.OIDC_CLIENT_ID,
           clientSecret: e.OIDC_CLIENT_SECRET,
-          redirectUri: e.OIDC_REDIRECT_URI ?? `${e.TUGI_PUBLIC_URL}/api/auth/oidc/callback`,
+          redirectUri: e.OIDC_REDIRECT_URI ?? `${publicUrl}/api/auth/oidc/callback`,
           acr: e.OIDC_ACR,
           allowHttp: e.OIDC_ALLOW_HTTP === 'true',
         }
@@ -69,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.TUGI_DATA_DIR,
     demo: e.TUGI_DEMO === 'true',
-    publicUrl: e.TUGI_PUBLIC_URL,
+    publicUrl,
     sessionMinutes: e.TUGI_SESSION_MINUTES,
     trustProxy: e.TUGI_TRUST_PROXY === 'true',
     encryptionKey: e.TUGI_ENCRYPTION_KEY,
