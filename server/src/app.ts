@@ -17,6 +17,9 @@ import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerOidcRoutes } from './platform/auth/oidc-routes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
 import { registerModuleRoutes } from './modules/index.js';
+import { registerHomeRoutes } from './platform/home/routes.js';
+import { registerNotificationRoutes } from './platform/notify/routes.js';
+import { registerSavedFilterRoutes } from './platform/saved-filters/routes.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
 const BODY_LIMIT = 1024 * 1024;
@@ -65,6 +68,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerAuthRoutes(app, deps);
   registerOidcRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
+  registerSavedFilterRoutes(app, deps);
   registerModuleRoutes(app, deps);
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, index: ['index.html'] });
   return app;

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../platform/http/index.js';
 import { registerDueItems } from '../platform/home/due-items.js';
-import { registerHomeRoutes } from '../platform/home/routes.js';
 import { registerRecordType } from '../platform/audit/record-access.js';
 import { adminDueItems, notificationDueItems } from './admin/due-items.js';
 import { registerMailRoutes } from './admin/mail-routes.js';
@@ -23,7 +22,6 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
   registerRecordType('user', async (db, actor, id) => isUuid(id) && Boolean(await findUser(db, actor, id)));
   registerRecordType('organisation', async (db, actor, id) => isUuid(id) && Boolean(await findOrganisation(db, actor, id)));
-  registerHomeRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMailRoutes(app, deps);

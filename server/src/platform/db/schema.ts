@@ -160,6 +160,15 @@ export interface NotificationsTable {
   created_at: CreatedAt;
 }
 
+export interface SavedFiltersTable {
+  id: Generated<string>;
+  user_id: string;
+  list: string;
+  name: string;
+  query: ColumnType<Record<string, string>, string, string>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -171,6 +180,7 @@ export interface DB {
   audit_log: AuditLogTable;
   mail_outbox: MailOutboxTable;
   notifications: NotificationsTable;
+  saved_filters: SavedFiltersTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -150,6 +150,16 @@ export const messages: Messages = {
     en: 'The export is too large ({limit} rows). Narrow the filters.',
     ru: 'Экспорт слишком большой ({limit} строк). Уточните фильтры.',
   },
+  SAVED_FILTER_NAME_TAKEN: {
+    et: 'Sellise nimega salvestatud filter on juba olemas.',
+    en: 'A saved filter with this name already exists.',
+    ru: 'Сохранённый фильтр с таким названием уже существует.',
+  },
+  SAVED_FILTER_LIMIT: {
+    et: 'Ühe nimekirja jaoks saab salvestada kuni {limit} filtrit.',
+    en: 'You can save up to {limit} filters for one list.',
+    ru: 'Для одного списка можно сохранить не более {limit} фильтров.',
+  },
   INTERNAL: {
     et: 'Midagi läks valesti. Viga on logitud (viide {reference}).',
     en: 'Something went wrong. The error has been logged (reference {reference}).',
