@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -35,7 +36,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
-    requestIdHeader: 'x-request-id',
+    // Our own ids only: a client-sent id must not end up in our logs as if it were ours.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
     frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -85,3 +85,16 @@ describe('X-FIND search and duplicates', () => {
     expect(result.items.length).toBeGreaterThan(0);
   });
 });
+
+describe('X-EXPORT people', () => {
+  it('exports only the people in scope, logging each exported person', async () => {
+    const provider = await t.loginAs('provider_admin');
+    const csv = await provider.get('/api/people/export?format=csv');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Perekonnanimi / Last name,Eesnimi / First name,Isikukood / Personal code,Sünniaeg / Birth date');
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Mägi', 'Sepp']);
+    const logged = await t.database.db.selectFrom('audit_log').select('person_id').where('action', '=', 'export').where('actor_role', '=', 'provider_admin').execute();
+    expect(logged).toHaveLength(2);
+  });
+});

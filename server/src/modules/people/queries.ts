@@ -53,3 +53,9 @@ export function possibleDuplicates(db: Kysely<DB>, actor: Actor, person: { id: s
   if (person.id) query = query.where('people.id', '!=', person.id);
   return query.limit(20).execute();
 }
+
+/** Everyone in scope matching the search, for an export (bounded by the caller). */
+export async function exportPeople(db: Kysely<DB>, actor: Actor, q: string | undefined, limit: number) {
+  if (q) return (await searchPeople(db, actor, q, { limit })).items;
+  return db.selectFrom('people').select(COLUMNS).where(personScope(actor)).orderBy('people.last_name').orderBy('people.first_name').orderBy('people.id').limit(limit).execute();
+}

@@ -6,7 +6,9 @@ import { contextOf, idParams, isoDate, pageOf, pageQuery, trimmed } from '../../
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
-import { findPerson, searchPeople, type PersonRow } from './queries.js';
+import { exportPeople, findPerson, searchPeople, type PersonRow } from './queries.js';
+import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
+import type { ExportColumn } from '../../platform/export/export.js';
 import { ageOn } from './rules.js';
 import { createPerson, readPerson, updatePerson } from './service.js';
 
@@ -41,6 +43,13 @@ function toItem(row: PersonRow) {
 const toDuplicates = (rows: { id: string; first_name: string; last_name: string; birth_date: string }[]) =>
   rows.map((d) => ({ id: d.id, firstName: d.first_name, lastName: d.last_name, birthDate: d.birth_date }));
 
+const exportColumns: ExportColumn<PersonRow>[] = [
+  { key: 'lastName', header: 'Perekonnanimi / Last name', value: (r) => r.last_name },
+  { key: 'firstName', header: 'Eesnimi / First name', value: (r) => r.first_name },
+  { key: 'personalCode', header: 'Isikukood / Personal code', value: (r) => r.personal_code },
+  { key: 'birthDate', header: 'Sünniaeg / Birth date', value: (r) => r.birth_date, kind: 'date' },
+];
+
 const name = trimmed(100);
 const personalCode = z.string().trim().max(20).nullable().optional();
 
@@ -64,6 +73,21 @@ export function registerPeopleRoutes(root: FastifyInstance, deps: AppDeps): void
         await appendAudit(trx, ctx, page.items.map((p) => ({ action: 'list' as const, recordType: 'person', recordId: p.id, personId: p.id })));
         return { items: page.items.map(toItem), nextCursor: page.nextCursor };
       });
+    },
+  });
+
+  app.get('/api/people/export', {
+    config: { access: PEOPLE_ROLES },
+    schema: { tags: ['people'], summary: 'Export the people in scope matching the search (X-EXPORT)', querystring: z.object({ q: z.string().trim().max(200).optional(), ...exportQuery }).strict() },
+    handler: async (request, reply) => {
+      const ctx = contextOf(request);
+      const rows = await deps.db.transaction().execute(async (trx) => {
+        const found = await exportPeople(trx, ctx.actor, request.query.q || undefined, EXPORT_ROW_LIMIT);
+        // An export hands over each person's data: each one is logged, for their data tracker too.
+        await appendAudit(trx, ctx, found.map((p) => ({ action: 'export' as const, recordType: 'person', recordId: p.id, personId: p.id })));
+        return found;
+      });
+      return sendExport(reply, request.query.format, 'isikud', exportColumns, rows);
     },
   });
 

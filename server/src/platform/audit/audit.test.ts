@@ -93,6 +93,20 @@ describe('X-AUDIT who accessed a record', () => {
   });
 });
 
+describe('X-EXPORT audit log', () => {
+  it('the auditor exports the filtered log, and the export itself is logged', async () => {
+    const auditor = await t.loginAs('auditor');
+    const csv = await auditor.get('/api/audit/export?format=csv&action=login');
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\r\n').slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.includes(',login,'))).toBe(true);
+    const exported = await t.database.db.selectFrom('audit_log').select('record_type').where('action', '=', 'export').execute();
+    expect(exported).toEqual([{ record_type: 'audit_log' }]);
+    expect((await (await t.loginAs('admin')).get('/api/audit/export')).statusCode).toBe(403);
+  });
+});
+
 describe('npm run audit:verify', () => {
   it('exits 0 on an intact chain in the data folder and reports the count', () => {
     const dir = `/tmp/tugi-verify-${process.pid}`;

@@ -8,6 +8,9 @@ import { appendAudit } from './audit.js';
 import { accessHistory, dataTracker, listAudit } from './queries.js';
 import { canSeeRecord } from './record-access.js';
 import { verifyAuditChain } from './verify.js';
+import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../export/send.js';
+import type { ExportColumn } from '../export/export.js';
+import type { AuditRow } from '../db/schema.js';
 
 const auditItem = z.object({
   id: z.string(),
@@ -21,6 +24,18 @@ const auditItem = z.object({
   ip: z.string().nullable(),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })).nullable(),
 });
+
+const auditColumns: ExportColumn<AuditRow>[] = [
+  { key: 'id', header: 'Nr', value: (r) => Number(r.id) },
+  { key: 'at', header: 'Aeg / Time', value: (r) => r.at },
+  { key: 'actor', header: 'Kasutaja / User', value: (r) => r.actor_name },
+  { key: 'role', header: 'Roll / Role', value: (r) => r.actor_role },
+  { key: 'action', header: 'Tegevus / Action', value: (r) => r.action },
+  { key: 'recordType', header: 'Kirje liik / Record type', value: (r) => r.record_type },
+  { key: 'recordId', header: 'Kirje / Record', value: (r) => r.record_id },
+  { key: 'ip', header: 'IP', value: (r) => r.ip },
+  { key: 'changes', header: 'Muudatused / Changes', value: (r) => (r.changes ? JSON.stringify(r.changes) : null) },
+];
 
 const accessItem = z.object({ at: z.string(), actorName: z.string().nullable(), actorRole: z.string().nullable(), organisationName: z.string().nullable(), action: z.string() });
 
@@ -66,6 +81,35 @@ export function registerAuditRoutes(root: FastifyInstance, deps: AppDeps): void 
           })),
         };
       });
+    },
+  });
+
+  app.get('/api/audit/export', {
+    config: { access: ['auditor'] },
+    schema: {
+      tags: ['audit'],
+      summary: 'Export the filtered audit log as CSV or XLSX (X-EXPORT)',
+      querystring: z
+        .object({
+          actorId: z.uuid().optional(),
+          recordType: z.string().max(60).optional(),
+          recordId: z.string().max(100).optional(),
+          action: z.string().max(30).optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          ...exportQuery,
+        })
+        .strict(),
+    },
+    handler: async (request, reply) => {
+      const { format, ...filter } = request.query;
+      const actor = request.actor!;
+      const rows = await deps.db.transaction().execute(async (trx) => {
+        const page = await listAudit(trx, actor, { ...filter, limit: EXPORT_ROW_LIMIT });
+        await appendAudit(trx, { actor, ip: request.ip }, [{ action: 'export', recordType: 'audit_log', recordId: 'list', changes: [{ field: 'filter', old: null, new: { ...filter, rows: page.items.length } }] }]);
+        return page.items;
+      });
+      return sendExport(reply, format, 'auditilogi', auditColumns, rows);
     },
   });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '../i18n/messages.js';
@@ -17,7 +16,7 @@ export function installErrorHandling(app: FastifyInstance, options: { spaFallbac
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const { status, code, params, details } = classify(error);
     if (status >= 500) {
-      const reference = randomUUID().slice(0, 8);
+      const reference = String(request.id);
       request.log.error({ err: error, 'error.reference': reference }, 'request failed');
       return send(request, reply, 500, 'INTERNAL', { reference }, undefined);
     }

@@ -16,6 +16,7 @@ const CSP = [
 /** Browser-side hardening for every response; the API docs keep their own script policy. */
 export function installSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
