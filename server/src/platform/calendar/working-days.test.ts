@@ -356,3 +356,15 @@ describe('X-CAL time-zone independence', () => {
     expect(code).not.toMatch(localApis);
   });
 });
+
+describe('X-CAL subtractWorkingDays (deadlines before a date)', () => {
+  it('counts back over a weekend and the Christmas holidays', async () => {
+    const { subtractWorkingDays } = await import('./working-days.js');
+    // Thursday 2025-01-02 minus 5 working days is Friday 2024-12-20, the spec's example reversed.
+    expect(subtractWorkingDays('2025-01-02', 5)).toBe('2024-12-20');
+    // Monday 2024-04-01 (after Easter) minus 1 is Thursday 2024-03-28 (Good Friday 29.03 is a holiday).
+    expect(subtractWorkingDays('2024-04-01', 1)).toBe('2024-03-28');
+    expect(subtractWorkingDays('2024-03-01', 0)).toBe('2024-03-01');
+    expect(() => subtractWorkingDays('2024-03-01', -1)).toThrow(RangeError);
+  });
+});

@@ -205,6 +205,21 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   return current;
 }
 
+/**
+ * The working day n working days before `date` (a deadline "n working days
+ * before the court date"): the mirror of addWorkingDays, counting from the day before.
+ */
+export function subtractWorkingDays(date: IsoDate, n: number): IsoDate {
+  assertInteger(n, 'Number of working days');
+  if (n < 0) throw new RangeError(`Number of working days must be ≥ 0, got ${n}`);
+  let current = assertIsoDate(date);
+  for (let counted = 0; counted < n; ) {
+    current = addCalendarDays(current, -1);
+    if (isWorkingDay(current)) counted += 1;
+  }
+  return current;
+}
+
 /** `date` itself when it is a working day, otherwise the first working day after it. */
 export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
   let current = assertIsoDate(date);

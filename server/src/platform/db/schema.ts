@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CasesTables } from '../../modules/cases/tables.js';
 
 /** Table types for Kysely. Each migration that changes a table changes its type here. */
 
@@ -169,7 +170,8 @@ export interface SavedFiltersTable {
   created_at: CreatedAt;
 }
 
-export interface DB {
+/** Every table: the platform's here, each module's in its own `tables.ts`. */
+export interface DB extends CasesTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
