@@ -9,12 +9,16 @@ import { findOrganisation } from './admin/organisations-queries.js';
 import { registerUserRoutes } from './admin/users-routes.js';
 import { findUser } from './admin/users-queries.js';
 import { registerPeopleRoutes } from './people/routes.js';
+import { registerCaseRoutes } from './cases/routes.js';
+import { caseMessages } from './cases/messages.js';
+import { addMessages } from '../platform/i18n/messages.js';
 
 let dueItemsRegistered = false;
 
 /** Every module's routes, home-page items and audited record types, in one place. */
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   if (!dueItemsRegistered) {
+    addMessages(caseMessages);
     registerDueItems(adminDueItems);
     registerDueItems(notificationDueItems);
     dueItemsRegistered = true;
@@ -26,4 +30,5 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerOrganisationRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerPeopleRoutes(app, deps);
+  registerCaseRoutes(app, deps);
 }

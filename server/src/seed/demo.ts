@@ -39,6 +39,12 @@ const REGIONS: { email: string; name: string; counties: string[] }[] = [
   { email: 'laane@tugi.demo', name: 'Toomas Tuul', counties: ['Pärnu', 'Lääne', 'Saare', 'Hiiu'] },
 ];
 
+/** The international and RV teams of SKA (A-ASSIGN). */
+const TEAMS: { email: string; name: string; caseType: 'international' | 'rv' }[] = [
+  { email: 'rahvusvaheline@tugi.demo', name: 'Piret Pihlakas', caseType: 'international' },
+  { email: 'rv@tugi.demo', name: 'Marko Mets', caseType: 'rv' },
+];
+
 const DEMO_ORGANISATIONS = [
   { name: 'Perekeskus Kasvulava OÜ', kind: 'provider' as const, registry_code: '12345678' },
   { name: 'Tugiperede Liit MTÜ', kind: 'provider' as const, registry_code: '80012345' },
@@ -69,7 +75,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
     const orgId = (name: string) => organisations.find((o) => o.name === name)!.id;
     const ska = orgId('Sotsiaalkindlustusamet');
 
-    const extraSpecialists = REGIONS.filter((r) => r.email !== 'spetsialist@tugi.demo').map((r) => ({ role: 'ska_specialist' as const, email: r.email, name: r.name, organisation: 'Sotsiaalkindlustusamet' }));
+    const extraSpecialists = [...REGIONS.filter((r) => r.email !== 'spetsialist@tugi.demo'), ...TEAMS].map((r) => ({ role: 'ska_specialist' as const, email: r.email, name: r.name, organisation: 'Sotsiaalkindlustusamet' }));
     const users = await trx
       .insertInto('users')
       .values([...DEMO_LOGINS, ...extraSpecialists].map((u) => ({ email: u.email, name: u.name, role: u.role, organisation_id: orgId(u.organisation), password_hash: passwordHash })))
@@ -80,6 +86,8 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
     for (const region of REGIONS) {
       await trx.updateTable('organisations').set({ regional_specialist_id: userId(region.email) }).where('kind', '=', 'kov').where('county', 'in', region.counties).execute();
     }
+
+    await trx.insertInto('case_team_members').values(TEAMS.map((t) => ({ case_type: t.caseType, user_id: userId(t.email) }))).execute();
 
     const people = await trx
       .insertInto('people')

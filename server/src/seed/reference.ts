@@ -23,9 +23,13 @@ export function readMunicipalities(file = MUNICIPALITIES_CSV): Municipality[] {
   });
 }
 
-/** Display name as Estonians write it: "Tartu linn", "Saaremaa vald". */
+// Official names put the town's name in the genitive where it differs.
+const TOWN_GENITIVE: Record<string, string> = { Tallinn: 'Tallinna' };
+
+/** The official name: "Tartu linn", "Tallinna linn", "Saaremaa vald", "Viljandi vald". */
 export function municipalityName(m: Municipality): string {
-  return `${m.name} ${m.kind}`;
+  if (m.name.endsWith(` ${m.kind}`)) return m.name;
+  return `${TOWN_GENITIVE[m.name] ?? m.name} ${m.kind}`;
 }
 
 /** Core organisations every installation has; safe to run on every start. */
@@ -44,6 +48,11 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
     island: m.island,
   }));
   const existing = await db.selectFrom('organisations').select(['kind', 'name']).execute();
+  await insertMissing(db, existing, core, municipalities);
+  await seedRvMunicipalities(db);
+}
+
+async function insertMissing(db: Kysely<DB>, existing: { kind: string; name: string }[], core: { name: string; kind: 'ska' | 'ministry' | 'other'; registry_code: string | null }[], municipalities: { name: string; kind: 'kov'; registry_code: null; county: string; population: number; island: boolean }[]) {
   const known = new Set(existing.map((o) => `${o.kind}:${o.name.toLowerCase()}`));
   const missing = [...core, ...municipalities].filter((o) => !known.has(`${o.kind}:${o.name.toLowerCase()}`));
   if (missing.length === 0) return;
@@ -51,4 +60,18 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<void> {
     .insertInto('organisations')
     .values(missing.map((o) => ({ county: null, population: null, island: false, regional_specialist_id: null, ...o })))
     .execute();
+}
+
+/** A-RV: municipalities taking part in "Ringist välja" per period (seed 002). */
+export const RV_MUNICIPALITIES_2024_2025 = ['Elva vald', 'Kohtla-Järve linn', 'Narva linn', 'Rapla vald', 'Saarde vald', 'Saaremaa vald', 'Tallinna linn', 'Viljandi linn'];
+
+export async function seedRvMunicipalities(db: Kysely<DB>): Promise<void> {
+  const existing = await db.selectFrom('rv_municipalities').select('organisation_id').where('period_start', '=', 2024).execute();
+  if (existing.length) return;
+  const organisations = await db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'kov').where('name', 'in', RV_MUNICIPALITIES_2024_2025).execute();
+  if (organisations.length !== RV_MUNICIPALITIES_2024_2025.length) {
+    const missing = RV_MUNICIPALITIES_2024_2025.filter((n) => !organisations.some((o) => o.name === n));
+    throw new Error(`RV municipalities not found: ${missing.join(', ')}`);
+  }
+  await db.insertInto('rv_municipalities').values(organisations.map((o) => ({ organisation_id: o.id, period_start: 2024, period_end: 2025 }))).execute();
 }

@@ -24,6 +24,9 @@ describe('organisations and reference data', () => {
     const kov = await t.database.db.selectFrom('organisations').select(['name', 'county', 'population', 'island']).where('kind', '=', 'kov').execute();
     expect(kov).toHaveLength(79);
     expect(kov.find((o) => o.name === 'Saaremaa vald')).toEqual({ name: 'Saaremaa vald', county: 'Saare', population: 31000, island: true });
+    // Official names: the capital in the genitive, and no "Viljandi vald vald".
+    expect(kov.map((o) => o.name)).toEqual(expect.arrayContaining(['Tallinna linn', 'Viljandi linn', 'Viljandi vald', 'Tartu linn']));
+    expect(kov.filter((o) => / (linn|vald) (linn|vald)$/.test(o.name))).toEqual([]);
   });
 
   it('A-ASSIGN: every demo municipality has a regional chief specialist, and the admin can change it', async () => {
@@ -120,8 +123,9 @@ describe('users', () => {
     const total = await t.database.db.selectFrom('users').select('id').execute();
     expect(new Set(seen).size).toBe(total.length);
     expect(seen).toHaveLength(total.length);
+    // Four regional chief specialists and the international and RV team members.
     const specialists = (await admin.get('/api/admin/users?role=ska_specialist&active=true')).json().items;
-    expect(specialists).toHaveLength(4);
+    expect(specialists).toHaveLength(6);
   });
 });
 

@@ -38,34 +38,43 @@ export async function readPerson(deps: AppDeps, ctx: RequestContext, id: string)
  */
 export async function createPerson(deps: AppDeps, ctx: RequestContext, input: PersonInput) {
   if (!can(ctx.actor, 'person', 'create')) throw new AppError(403, 'FORBIDDEN');
+  return deps.db.transaction().execute(async (trx) => {
+    const { id, existing } = await registerPerson(trx, ctx, input, 'registered');
+    const person = (await findPerson(trx, ctx.actor, id))!;
+    const duplicates = existing ? [] : await possibleDuplicates(trx, ctx.actor, { id, birthDate: person.birth_date, searchName: searchNameOf(person.first_name, person.last_name) });
+    return { person, duplicates, existing };
+  });
+}
+
+/**
+ * Registers a person inside the caller's transaction and links them to the
+ * user's organisation; a personal code already in the registry links that
+ * person instead of making a second record (one person, one page: X-PROFILE).
+ */
+export async function registerPerson(trx: Transaction<DB>, ctx: RequestContext, input: PersonInput, reason: string): Promise<{ id: string; existing: boolean }> {
   const identity = resolveIdentity(input);
   if (!identity.ok) throw badRequest(identity.problem, { fields: [{ path: identity.problem === 'BIRTH_DATE_REQUIRED' ? 'birthDate' : 'personalCode', message: identity.problem }] });
-  return deps.db.transaction().execute(async (trx) => {
-    const existing = identity.personalCode
-      ? await trx.selectFrom('people').select('id').where('personal_code', '=', identity.personalCode).executeTakeFirst()
-      : undefined;
-    if (existing) {
-      await link(trx, ctx, existing.id, 'registered');
-      await appendAudit(trx, ctx, [{ action: 'link', recordType: 'person', recordId: existing.id, personId: existing.id }]);
-      const person = (await findPerson(trx, ctx.actor, existing.id))!;
-      return { person, duplicates: [], existing: true };
-    }
-    const values = {
-      personal_code: identity.personalCode,
-      first_name: input.firstName,
-      last_name: input.lastName,
-      search_name: searchNameOf(input.firstName, input.lastName),
-      birth_date: identity.birthDate,
-      sex: identity.sex,
-      created_by: ctx.actor.userId,
-    };
-    const { id } = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
-    await link(trx, ctx, id, 'registered');
-    await appendAudit(trx, ctx, [{ action: 'create', recordType: 'person', recordId: id, personId: id, changes: diffFields({}, values, AUDITED_FIELDS) }]);
-    const person = (await findPerson(trx, ctx.actor, id))!;
-    const duplicates = await possibleDuplicates(trx, ctx.actor, { id, birthDate: values.birth_date, searchName: values.search_name });
-    return { person, duplicates, existing: false };
-  });
+  const existing = identity.personalCode
+    ? await trx.selectFrom('people').select('id').where('personal_code', '=', identity.personalCode).executeTakeFirst()
+    : undefined;
+  if (existing) {
+    await link(trx, ctx, existing.id, reason);
+    await appendAudit(trx, ctx, [{ action: 'link', recordType: 'person', recordId: existing.id, personId: existing.id }]);
+    return { id: existing.id, existing: true };
+  }
+  const values = {
+    personal_code: identity.personalCode,
+    first_name: input.firstName,
+    last_name: input.lastName,
+    search_name: searchNameOf(input.firstName, input.lastName),
+    birth_date: identity.birthDate,
+    sex: identity.sex,
+    created_by: ctx.actor.userId,
+  };
+  const { id } = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
+  await link(trx, ctx, id, reason);
+  await appendAudit(trx, ctx, [{ action: 'create', recordType: 'person', recordId: id, personId: id, changes: diffFields({}, values, AUDITED_FIELDS) }]);
+  return { id, existing: false };
 }
 
 export async function updatePerson(deps: AppDeps, ctx: RequestContext, id: string, input: PersonChanges): Promise<PersonRow> {
@@ -91,6 +100,11 @@ export async function updatePerson(deps: AppDeps, ctx: RequestContext, id: strin
     if (changes.length) await appendAudit(trx, ctx, [{ action: 'update', recordType: 'person', recordId: id, personId: id, changes }]);
     return (await findPerson(trx, ctx.actor, id))!;
   });
+}
+
+/** Gives another organisation access to a person, e.g. SKA when a KOV files a case about them. */
+export async function linkToOrganisation(trx: Transaction<DB>, personId: string, organisationId: string, reason: string) {
+  await trx.insertInto('person_links').values({ person_id: personId, organisation_id: organisationId, user_id: null, reason }).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** Gives the user's organisation (and, for personal-scope roles, the user) access to a person. */

@@ -167,6 +167,11 @@ export const messages: Messages = {
   },
 };
 
+/** Modules bring their own messages (by stable code) and add them at start-up. */
+export function addMessages(more: Messages): void {
+  Object.assign(messages, more);
+}
+
 export function translate(locale: Locale, code: string, params: Record<string, string | number> = {}): string {
   const template = messages[code]?.[locale] ?? messages[code]?.en ?? code;
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));

@@ -9,17 +9,17 @@ import type { Actor } from './actor.js';
  *    and detail query applies, so a list never fetches a row the user may not
  *    open, and a record outside the scope answers 404.
  */
-export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account';
-export type Action = 'read' | 'create' | 'update';
+export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case';
+export type Action = 'read' | 'create' | 'update' | 'assign';
 
 const R: Action[] = ['read'];
 const RCU: Action[] = ['read', 'create', 'update'];
 
 const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
-  ska_specialist: { person: RCU, own_account: RCU },
+  ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'] },
   ska_contact: { person: RCU, own_account: RCU },
-  ska_manager: { person: R, own_account: RCU },
-  kov_worker: { person: RCU, own_account: RCU },
+  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'] },
+  kov_worker: { person: RCU, own_account: RCU, case: RCU },
   provider_admin: { person: RCU, own_account: RCU },
   provider_specialist: { person: RCU, own_account: RCU },
   ministry_officer: { own_account: RCU },
@@ -80,6 +80,26 @@ export function auditScope(actor: Actor) {
 export function mailScope(actor: Actor) {
   return (_eb: ExpressionBuilder<DB, 'mail_outbox'>): Expression<SqlBool> =>
     can(actor, 'mail_outbox', 'read') ? sql<SqlBool>`true` : NOTHING;
+}
+
+/**
+ * Consultation cases (module A): a KOV worker sees their municipality's cases;
+ * an SKA chief specialist the cases assigned to them and their team's (regional
+ * specialists share domestic and KLAT cases, the international and RV teams
+ * theirs, so colleagues can stand in); the manager sees the whole department.
+ */
+export function caseScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'cases'>): Expression<SqlBool> => {
+    if (!can(actor, 'case', action)) return NOTHING;
+    if (actor.role === 'kov_worker') return eb('cases.kov_organisation_id', '=', actor.organisationId);
+    if (actor.role === 'ska_manager') return sql<SqlBool>`true`;
+    if (actor.role !== 'ska_specialist') return NOTHING;
+    const isRegional = eb.exists(eb.selectFrom('organisations').select(sql`1`.as('one')).where('organisations.regional_specialist_id', '=', actor.userId));
+    const inTeam = eb.exists(
+      eb.selectFrom('case_team_members').select(sql`1`.as('one')).where('case_team_members.user_id', '=', actor.userId).whereRef('case_team_members.case_type', '=', 'cases.type'),
+    );
+    return eb.or([eb('cases.assigned_specialist_id', '=', actor.userId), eb.and([eb('cases.type', 'in', ['domestic', 'klat_opinion']), isRegional]), inTeam]);
+  };
 }
 
 /** Who may open which record type: used by "who accessed this" to check the record first. */
