@@ -61,6 +61,8 @@ export function overdueCondition(eb: ExpressionBuilder<DB, 'cases'>, today: stri
   ]);
 }
 
+const REFERENCE = /^[a-z]{2}-\d{4}-\d{5,}$/i;
+
 function filtered(db: Kysely<DB>, actor: Actor, filter: CaseFilter, today: string) {
   let query = selectCases(db, actor);
   if (filter.view === 'mine') {
@@ -72,7 +74,9 @@ function filtered(db: Kysely<DB>, actor: Actor, filter: CaseFilter, today: strin
   if (filter.county) query = query.where('kov.county', '=', filter.county);
   if (filter.specialistId) query = query.where('cases.assigned_specialist_id', '=', filter.specialistId);
   if (filter.overdue) query = query.where((eb) => overdueCondition(eb as unknown as ExpressionBuilder<DB, 'cases'>, today));
-  if (filter.q) {
+  if (filter.q && REFERENCE.test(filter.q.trim())) {
+    query = query.where('cases.reference', '=', filter.q.trim().toUpperCase());
+  } else if (filter.q) {
     const needle = normaliseName(filter.q);
     if (needle) {
       query = query.where((eb) =>

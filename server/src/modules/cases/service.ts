@@ -7,7 +7,7 @@ import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import { notify } from '../../platform/notify/notifications.js';
 import { translate } from '../../platform/i18n/messages.js';
 import { linkToOrganisation, registerPerson, type PersonInput } from '../people/service.js';
-import { searchNameOf } from '../people/rules.js';
+import { normaliseName, searchNameOf } from '../people/rules.js';
 import { defaultSpecialist, isActiveSpecialist } from './assignment.js';
 import { COLUMN_OF, fieldProblems, type CaseChanges, type CaseField } from './fields.js';
 import { findCase, riskAssessmentsOf, type CaseRecord } from './queries.js';
@@ -69,7 +69,7 @@ export async function fileApplication(deps: AppDeps, ctx: RequestContext, input:
         rv_age_note: input.type === 'rv' ? (input.rvAgeNote ?? null) : null,
         rv_consent_over_18: input.type === 'rv' ? (input.rvConsentOver18 ?? false) : false,
         linked_case_id: linkedCaseId,
-        search_text: `${searchNameOf(child.first_name, child.last_name)} ${reference.toLowerCase()}`,
+        search_text: `${searchNameOf(child.first_name, child.last_name)} ${normaliseName(reference)}`,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
