@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { startJobs } from './platform/jobs/jobs.js';
 import { platformJobs } from './platform/jobs/definitions.js';
+import { moduleJobs } from './modules/index.js';
 import { createLogger } from './platform/logging.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
@@ -19,7 +20,7 @@ await seedReferenceData(database.db);
 const seeded = config.demo ? await seedDemoData(database.db) : false;
 if (seeded) logger.info('demo data loaded');
 
-const jobs = await startJobs(database, platformJobs(database.db, config), logger);
+const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);
 const app = await buildApp({ db: database.db, config, jobs });
 await app.listen({ port: config.port, host: config.host });
 

@@ -10,7 +10,12 @@ import { registerUserRoutes } from './admin/users-routes.js';
 import { findUser } from './admin/users-queries.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
+import { registerCaseStatsRoutes } from './cases/stats-routes.js';
 import { caseMessages } from './cases/messages.js';
+import { caseDueItems, notifyOverdueCases } from './cases/deadlines.js';
+import type { JobDefinition } from '../platform/jobs/jobs.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import { addMessages } from '../platform/i18n/messages.js';
 
 let dueItemsRegistered = false;
@@ -21,6 +26,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
     addMessages(caseMessages);
     registerDueItems(adminDueItems);
     registerDueItems(notificationDueItems);
+    registerDueItems(caseDueItems);
     dueItemsRegistered = true;
   }
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -30,5 +36,11 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerOrganisationRoutes(app, deps);
   registerMailRoutes(app, deps);
   registerPeopleRoutes(app, deps);
+  registerCaseStatsRoutes(app, deps);
   registerCaseRoutes(app, deps);
+}
+
+/** Every module's background jobs (deadline reminders and the like). */
+export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
+  return [{ name: 'cases-overdue', cron: '0 7 * * *', run: () => notifyOverdueCases(db) }];
 }

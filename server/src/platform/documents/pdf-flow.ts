@@ -38,3 +38,15 @@ export function ensureSpace(doc: Doc, height: number): void {
 export function lineHeight(doc: Doc): number {
   return doc.currentLineHeight(true) + TYPE.lineGap;
 }
+
+/**
+ * The `height` option for text clipped to `available` points with an ellipsis.
+ * PDFKit decides on the "…" one line early but ignores the lineGap when it
+ * does; a height of exactly n lines minus one gap puts the cut and the "…" on
+ * the same line, so clipped text never ends without its ellipsis.
+ */
+export function clipHeight(doc: Doc, available: number, lineGap: number): number {
+  const line = doc.currentLineHeight(true) + lineGap;
+  const lines = Math.max(1, Math.floor((available + lineGap) / line));
+  return lines * line - lineGap + 0.01;
+}

@@ -5,7 +5,7 @@
  * A single row is never split: a row taller than a whole page is cut to fit and
  * ends with "…" (such cells belong in paragraphs, not tables).
  */
-import { contentBox, ensureSpace, style, type Doc } from './pdf-flow.js';
+import { clipHeight, contentBox, ensureSpace, style, type Doc } from './pdf-flow.js';
 import { cleanText } from './pdf-text.js';
 import { COLOR, SPACE, TYPE } from './pdf-theme.js';
 
@@ -76,7 +76,7 @@ function drawRow(doc: Doc, row: Row, widths: number[], height: number): void {
     style(doc, row.bold ? 'bold' : 'regular', TYPE.table).text(cell, x + SPACE.cellPadding, top + SPACE.cellPadding, {
       width: w - 2 * SPACE.cellPadding,
       // A fixed height stops PDFKit from starting a page inside a cell.
-      height: height - 2 * SPACE.cellPadding,
+      height: clipHeight(doc, height - 2 * SPACE.cellPadding, TYPE.lineGap),
       ellipsis: '…',
       lineGap: TYPE.lineGap,
     });
