@@ -7,10 +7,12 @@ import { LoginPage } from './platform/auth/LoginPage';
 import { SESSION_KEY } from './platform/auth/session-api';
 import type { Session } from './platform/auth/types';
 import { endSessionLocally } from './platform/auth/useSession';
+import { onSessionSync, shareExpiry } from './platform/auth/session-sync';
 import { AppLayout } from './platform/layout/AppLayout';
 import { NotFoundPage } from './platform/components/NotFoundPage';
 import { RouteError } from './platform/components/RouteError';
 import { rolesFor } from './platform/navigation';
+import type { Role } from './platform/auth/roles';
 import { lazyNamed } from './platform/lazy';
 
 const HomePage = lazyNamed(() => import('./modules/home/HomePage'), 'HomePage');
@@ -24,6 +26,11 @@ const AuditPage = lazyNamed(() => import('./modules/audit/AuditPage'), 'AuditPag
 const AuditVerifyPage = lazyNamed(() => import('./modules/audit/AuditVerifyPage'), 'AuditVerifyPage');
 const PeoplePage = lazyNamed(() => import('./modules/people/PeoplePage'), 'PeoplePage');
 const PersonPage = lazyNamed(() => import('./modules/people/PersonPage'), 'PersonPage');
+const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
+const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
+
+/** A self-service client may open their own person page (read-only), though not the people list. */
+const PERSON_PAGE_ROLES: readonly Role[] = [...rolesFor('/people'), 'client'];
 
 /** A route only for the roles of the given navigation entry. */
 function guarded(path: string, navPath: string, Page: React.ComponentType): RouteObject {
@@ -43,7 +50,7 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       guarded('people', '/people', PeoplePage),
-      guarded('people/:id', '/people', PersonPage),
+      { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },
       guarded('admin/users', '/admin/users', UsersPage),
       guarded('admin/users/:id', '/admin/users', UserPage),
       guarded('admin/organisations', '/admin/organisations', OrganisationsPage),
@@ -52,6 +59,8 @@ const routes: RouteObject[] = [
       guarded('admin/mail/:id', '/admin/mail', MailDetailPage),
       guarded('audit', '/audit', AuditPage),
       guarded('audit/verify', '/audit/verify', AuditVerifyPage),
+      guarded('me/data-tracker', '/me/data-tracker', DataTrackerPage),
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -59,20 +68,31 @@ const routes: RouteObject[] = [
 
 const router = createBrowserRouter(routes);
 
-/** Wires API-wide session events into the query cache. */
+/** Wires API-wide session events (401, sliding expiry, other tabs) into the query cache. */
 function useSessionEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
+    const applyExpiry = (expiresAt: string) => {
+      const session = client.getQueryData<Session | null>(SESSION_KEY);
+      if (session && Date.parse(expiresAt) > Date.parse(session.expiresAt)) {
+        client.setQueryData(SESSION_KEY, { ...session, expiresAt });
+        return true;
+      }
+      return false;
+    };
     setUnauthorizedHandler(() => {
       if (client.getQueryData(SESSION_KEY)) endSessionLocally(client, 'expired');
     });
     setSessionExpiryHandler((expiresAt) => {
-      const session = client.getQueryData<Session | null>(SESSION_KEY);
-      if (session && session.expiresAt !== expiresAt) client.setQueryData(SESSION_KEY, { ...session, expiresAt });
+      if (applyExpiry(expiresAt)) shareExpiry(expiresAt);
+    });
+    const unsubscribe = onSessionSync(applyExpiry, () => {
+      if (client.getQueryData(SESSION_KEY)) endSessionLocally(client, 'loggedOut');
     });
     return () => {
       setUnauthorizedHandler(null);
       setSessionExpiryHandler(null);
+      unsubscribe();
     };
   }, [client]);
 }

@@ -7,6 +7,7 @@ import {
   IconListSearch,
   IconShieldCheck,
   IconUserHeart,
+  IconEye,
   type IconProps,
 } from '@tabler/icons-react';
 import { PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
@@ -30,6 +31,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/admin/mail', labelKey: 'nav.mail', icon: IconMail, roles: ['admin'] },
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, roles: ['auditor'] },
   { path: '/audit/verify', labelKey: 'nav.auditVerify', icon: IconShieldCheck, roles: ['auditor'] },
+  { path: '/me/data-tracker', labelKey: 'nav.meDataTracker', icon: IconEye, roles: ['client'] },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -20,5 +20,5 @@ export const notificationDueItems: DueItemsProvider = async (db, actor) => {
     .where('user_id', '=', actor.userId)
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return unread > 0 ? [{ id: 'notifications.unread', module: 'platform', titleKey: 'home.items.unreadNotifications', count: unread, severity: 'info' as const }] : [];
+  return unread > 0 ? [{ id: 'notifications.unread', module: 'platform', titleKey: 'home.items.unreadNotifications', count: unread, severity: 'info' as const, link: '/notifications' }] : [];
 };

@@ -142,8 +142,10 @@ export function registerAuditRoutes(root: FastifyInstance, deps: AppDeps): void 
       const { recordType, recordId } = request.params;
       if (!(await canSeeRecord(deps.db, request.actor!, recordType, recordId))) throw notFound();
       const rows = await accessHistory(deps.db, recordType, recordId);
+      // A person looking at their own record learns which organisation and role, not which official (as in the data tracker).
+      const names = request.actor!.role !== 'client';
       return {
-        items: rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actor_name, actorRole: r.actor_role, organisationName: r.organisation_name, action: r.action })),
+        items: rows.map((r) => ({ at: r.at.toISOString(), actorName: names ? r.actor_name : null, actorRole: r.actor_role, organisationName: r.organisation_name, action: r.action })),
       };
     },
   });

@@ -7,7 +7,8 @@ import { ExportButtons } from '../../platform/components/ExportButtons';
 import { InlineLoader } from '../../platform/components/FullPageLoader';
 import { LoadMore } from '../../platform/components/LoadMore';
 import { PageHeader } from '../../platform/components/PageHeader';
-import { useUrlFilters } from '../../platform/components/useUrlFilters';
+import { SavedFilters } from '../../platform/components/SavedFilters';
+import { pickFilters, useUrlFilters } from '../../platform/components/useUrlFilters';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { AUDIT_FILTER_KEYS, AUDIT_PATH, type AuditEntry } from './types';
@@ -21,7 +22,8 @@ export function AuditPage() {
     <>
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
       <AuditFilters filters={filters} onChange={setFilter} onClear={() => setParams({}, { replace: true })} />
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="sm">
+        <SavedFilters list="audit" current={filters} onApply={(query) => setFilters(pickFilters(AUDIT_FILTER_KEYS, query))} />
         <ExportButtons listPath={AUDIT_PATH} filters={filters} testIdPrefix="audit" />
       </Group>
       {list.isPending && <InlineLoader />}

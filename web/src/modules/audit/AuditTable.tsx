@@ -32,7 +32,7 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: Props['onF
       </Table.Td>
       <Table.Td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</Table.Td>
       <Table.Td>
-        {entry.recordType}
+        {t(`audit.recordTypes.${entry.recordType}`, { defaultValue: entry.recordType })}
         {entry.recordId && (
           <Text size="xs">
             <FilterLink label={entry.recordId} title={t('audit.filterByRecord')} onClick={() => onFilter({ recordType: entry.recordType, recordId: entry.recordId ?? '' })} />

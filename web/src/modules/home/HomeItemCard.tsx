@@ -43,8 +43,9 @@ export function HomeItemCard({ item }: { item: HomeItem }) {
           <Stack gap={4}>
             <Text fw={700}>{title}</Text>
             <Group gap="xs">
-              <Badge color={color} variant="light">{t(`home.severity.${item.severity}`)}</Badge>
-              {item.count !== undefined && <Badge variant="outline" color="gray">{t('home.count', { count: item.count })}</Badge>}
+              {item.severity !== 'info' && (
+                <Badge color={color} variant="light">{t(`home.severity.${item.severity}`)}</Badge>
+              )}
               {item.dueDate && <Text size="sm">{t('home.dueDate', { date: formatDate(item.dueDate) })}</Text>}
             </Group>
           </Stack>

@@ -6,6 +6,7 @@ import { PageHeader } from '../../platform/components/PageHeader';
 import { ErrorAlert } from '../../platform/components/ErrorAlert';
 import { InlineLoader } from '../../platform/components/FullPageLoader';
 import { useHomeItems, type HomeItem } from './api';
+import { ClientLinks } from './ClientLinks';
 import { HomeItemCard } from './HomeItemCard';
 
 function DueItems({ items }: { items: HomeItem[] }) {
@@ -40,6 +41,7 @@ export function HomePage() {
         description={t(`home.intro.${user.role}`)}
         documentTitle={t('nav.home')}
       />
+      {user.role === 'client' && <ClientLinks />}
       <section aria-labelledby="home-due-title" data-testid="home-items">
         <Title order={2} size="h3" id="home-due-title" mb="sm">
           {t('home.dueTitle')}

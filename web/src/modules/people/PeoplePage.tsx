@@ -8,8 +8,9 @@ import { ExportButtons } from '../../platform/components/ExportButtons';
 import { InlineLoader } from '../../platform/components/FullPageLoader';
 import { LoadMore } from '../../platform/components/LoadMore';
 import { PageHeader } from '../../platform/components/PageHeader';
+import { SavedFilters } from '../../platform/components/SavedFilters';
 import { SearchInput } from '../../platform/components/SearchInput';
-import { useUrlFilters } from '../../platform/components/useUrlFilters';
+import { pickFilters, useUrlFilters } from '../../platform/components/useUrlFilters';
 import { PEOPLE_PATH, peopleKeys } from './api';
 import { PeopleTable } from './PeopleTable';
 import { PersonCreateModal } from './PersonCreateModal';
@@ -19,7 +20,7 @@ const KEYS = ['q'] as const;
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const [filters, setFilter] = useUrlFilters(KEYS);
+  const [filters, setFilter, setFilters] = useUrlFilters(KEYS);
   const [creating, setCreating] = useState(false);
   const list = useCursorList<Person>([...peopleKeys.all, 'list'], PEOPLE_PATH, filters);
   return (
@@ -41,7 +42,8 @@ export function PeoplePage() {
           testId="people-search"
         />
       </Paper>
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="sm">
+        <SavedFilters list="people" current={filters} onApply={(query) => setFilters(pickFilters(KEYS, query))} />
         <ExportButtons listPath={PEOPLE_PATH} filters={filters} testIdPrefix="people" />
       </Group>
       {list.isPending && <InlineLoader />}

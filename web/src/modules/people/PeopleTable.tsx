@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../platform/format';
@@ -21,9 +22,30 @@ function PersonRow({ person }: { person: Person }) {
   );
 }
 
+/** Phones (X-MOBILE): one card per person instead of a wide table. */
+function PeopleCards({ items }: { items: Person[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('people.table.caption')} data-testid="people-cards">
+      {items.map((p) => (
+        <Paper component="li" key={p.id} withBorder p="sm" radius="md">
+          <Anchor component={Link} to={`/people/${encodeURIComponent(p.id)}`} fw={700} display="block" mih={32}>
+            {p.lastName}, {p.firstName}
+          </Anchor>
+          <Text size="sm">
+            {p.personalCode ?? t('people.noCode')} · {formatDate(p.birthDate)} · {t('people.ageYears', { count: p.age })}
+          </Text>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
 export function PeopleTable({ items }: { items: Person[] }) {
   const { t } = useTranslation();
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   if (items.length === 0) return <Text c="dimmed" py="md" data-testid="people-empty">{t('people.empty')}</Text>;
+  if (isPhone) return <PeopleCards items={items} />;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover data-testid="people-table" aria-label={t('people.table.caption')}>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../platform/api/errors';
+import { useSession } from '../../platform/auth/useSession';
 import { AccessHistory } from '../../platform/components/AccessHistory';
 import { BackLink } from '../../platform/components/BackLink';
 import { DetailList } from '../../platform/components/DetailList';
@@ -14,6 +15,7 @@ import { PageHeader } from '../../platform/components/PageHeader';
 import { formatDate } from '../../platform/format';
 import { fetchPerson, peopleKeys } from './api';
 import { DuplicatesAlert } from './DuplicatesAlert';
+import { OwnDataNotice } from './OwnDataNotice';
 import { PersonEditForm } from './PersonEditForm';
 import type { PersonDetail } from './types';
 
@@ -34,6 +36,8 @@ function PersonFacts({ person }: { person: PersonDetail }) {
 export function PersonPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
+  // A self-service client sees only their own record, read-only.
+  const own = useSession().user.role === 'client';
   const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const query = useQuery({ queryKey: peopleKeys.one(id), queryFn: ({ signal }) => fetchPerson(id, signal) });
   const reload = async () => (await query.refetch()).data;
@@ -44,14 +48,20 @@ export function PersonPage() {
   const person = query.data;
   return (
     <>
-      <BackLink to="/people" label={t('people.backToList')} />
+      {own ? <BackLink to="/" label={t('people.backToHome')} /> : <BackLink to="/people" label={t('people.backToList')} />}
       <PageHeader title={`${person.firstName} ${person.lastName}`} />
       <Stack gap="lg">
         {created && <Alert color="green" role="status" data-testid="person-created">{t('people.created')}</Alert>}
         <DuplicatesAlert items={person.possibleDuplicates ?? []} />
         <PersonFacts person={person} />
-        <PersonEditForm key={person.id} person={person} onReload={reload} />
-        <AccessHistory recordType="person" recordId={person.id} />
+        {own ? (
+          <OwnDataNotice />
+        ) : (
+          <>
+            <PersonEditForm key={person.id} person={person} onReload={reload} />
+            <AccessHistory recordType="person" recordId={person.id} />
+          </>
+        )}
       </Stack>
     </>
   );

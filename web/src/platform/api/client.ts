@@ -1,6 +1,7 @@
 import { i18n, currentLanguage } from '../i18n';
 import { ApiError, parseErrorBody } from './errors';
 import { csrfToken } from './csrf';
+import { noteServerDate } from './server-clock';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
@@ -87,6 +88,7 @@ function toError(response: Response, json: unknown): ApiError {
 }
 
 function noticeHeaders(path: string, response: Response): void {
+  noteServerDate(response.headers.get('date'));
   const expiresAt = response.headers.get('x-session-expires-at');
   if (expiresAt && onSessionExpiry) onSessionExpiry(expiresAt);
   if (response.status === 401 && !AUTH_PATHS.includes(path) && onUnauthorized) onUnauthorized();

@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
 import { hasCode, isApiError } from '../api/errors';
 import type { EndReason } from './session-ended';
 
-const OIDC_CODES = ['OIDC_FAILED', 'OIDC_NO_USER', 'OIDC_STATE_MISMATCH'];
+/** `/login?error=CODE` after a TARA-style login; any other code shows OIDC_FAILED's text. */
+const OIDC_CODES = ['OIDC_FAILED', 'OIDC_NO_USER', 'OIDC_STATE_MISMATCH', 'OIDC_DISABLED'];
 
 function retryMinutes(error: unknown): number | null {
   if (!isApiError(error)) return null;

@@ -5,6 +5,7 @@ import { FullPageLoader } from '../components/FullPageLoader';
 import { ErrorPage } from '../components/ErrorPage';
 import type { Role } from './roles';
 import { NotFoundPage } from '../components/NotFoundPage';
+import { peekSessionEnded } from './session-ended';
 
 /** Renders children only with a session; otherwise sends the user to /login. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -13,7 +14,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (isPending) return <FullPageLoader />;
   if (error) return <ErrorPage error={error} />;
   if (!data) {
-    const from = `${location.pathname}${location.search}`;
+    // After an explicit logout the next user starts at home; after expiry they return here.
+    const from = peekSessionEnded() === 'loggedOut' ? '/' : `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ from }} />;
   }
   return <>{children}</>;

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
+import { DialogModal } from '../components/DialogModal';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { toLocalTime } from '../api/server-clock';
 import { refreshSession, SESSION_KEY } from './session-api';
+import { shareExpiry } from './session-sync';
 import { endSessionLocally, useLogout } from './useSession';
 import { useCountdown, useReached } from './useCountdown';
 import type { Session } from './types';
@@ -22,7 +25,7 @@ export function SessionExpiryWarning({ session }: { session: Session }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const logout = useLogout();
-  const expiresAt = Date.parse(session.expiresAt);
+  const expiresAt = toLocalTime(Date.parse(session.expiresAt));
   const open = useReached(expiresAt - WARNING_MS);
   const seconds = useCountdown(expiresAt, open);
   const [error, setError] = useState<unknown>(null);
@@ -38,6 +41,7 @@ export function SessionExpiryWarning({ session }: { session: Session }) {
     try {
       const { expiresAt: next } = await refreshSession();
       client.setQueryData<Session>(SESSION_KEY, { ...session, expiresAt: next });
+      shareExpiry(next);
     } catch (e) {
       setError(e);
     } finally {
@@ -46,13 +50,14 @@ export function SessionExpiryWarning({ session }: { session: Session }) {
   };
 
   return (
-    <Modal
+    <DialogModal
       opened={open && !Number.isNaN(expiresAt)}
       onClose={() => void stay()}
       title={t('session.expiringTitle')}
+      size="md"
       centered
       closeOnClickOutside={false}
-      data-testid="session-expiry"
+      testId="session-expiry"
     >
       <Text mb="md">
         <TimeLeft seconds={seconds} />
@@ -66,6 +71,6 @@ export function SessionExpiryWarning({ session }: { session: Session }) {
           {t('session.stay')}
         </Button>
       </Group>
-    </Modal>
+    </DialogModal>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { fetchSession, logout, SESSION_KEY } from './session-api';
 import { markSessionEnded, type EndReason } from './session-ended';
+import { shareLogout } from './session-sync';
 import type { Session } from './types';
 
 export function useSessionQuery() {
@@ -28,6 +29,7 @@ export function useLogout(): () => Promise<void> {
     try {
       await logout();
     } finally {
+      shareLogout();
       endSessionLocally(client, 'loggedOut');
     }
   }, [client]);

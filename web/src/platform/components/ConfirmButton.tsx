@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
+import { Button, Group, Text, type ButtonProps } from '@mantine/core';
+import { DialogModal } from './DialogModal';
 import { useTranslation } from 'react-i18next';
 
 interface Props extends Omit<ButtonProps, 'children' | 'onClick'> {
@@ -23,8 +24,7 @@ export function ConfirmButton({ label, confirmTitle, confirmText, onConfirm, tes
       <Button {...buttonProps} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={confirmTitle} centered
-        closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <DialogModal opened={open} onClose={() => setOpen(false)} title={confirmTitle} centered size="md">
         <Text mb="md">{confirmText}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setOpen(false)}>
@@ -34,7 +34,7 @@ export function ConfirmButton({ label, confirmTitle, confirmText, onConfirm, tes
             {label}
           </Button>
         </Group>
-      </Modal>
+      </DialogModal>
     </>
   );
 }

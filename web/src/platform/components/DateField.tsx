@@ -1,4 +1,5 @@
-import { DateInput } from '@mantine/dates';
+import { DateInput, DatesProvider } from '@mantine/dates';
+import '@mantine/dates/styles.css';
 import { useTranslation } from 'react-i18next';
 import { parseEstonianDate } from '../format';
 
@@ -15,8 +16,10 @@ interface Props {
 
 /** Date input shown and typed as dd.mm.yyyy; the value is 'YYYY-MM-DD' (or ''). */
 export function DateField({ label, value, onChange, error, description, required, maxDate, testId }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
+    // Calendar follows the UI language; weeks start on Monday in Estonia.
+    <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
     <DateInput
       label={label}
       description={description ?? t('common.dateFormatHint')}
@@ -32,5 +35,6 @@ export function DateField({ label, value, onChange, error, description, required
       data-testid={testId}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
     />
+    </DatesProvider>
   );
 }

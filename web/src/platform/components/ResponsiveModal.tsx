@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { Modal } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
+import { DialogModal } from './DialogModal';
 
 interface Props {
   opened: boolean;
@@ -11,20 +9,11 @@ interface Props {
   size?: string;
 }
 
-/** Modal that fills the screen on phones. */
+/** Form dialog that fills the screen on phones. */
 export function ResponsiveModal({ opened, onClose, title, children, size = 'lg' }: Props) {
-  const { t } = useTranslation();
-  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size={size}
-      fullScreen={isPhone}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && children}
-    </Modal>
+    <DialogModal opened={opened} onClose={onClose} title={title} size={size} fullScreenOnPhone>
+      {children}
+    </DialogModal>
   );
 }

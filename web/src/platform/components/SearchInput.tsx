@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
@@ -17,10 +17,12 @@ interface Props {
 export function SearchInput({ label, description, value, onChange, testId, icon = true }: Props) {
   const [text, setText] = useState(value);
   const [debounced] = useDebouncedValue(text, 300);
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
   useEffect(() => setText(value), [value]);
   useEffect(() => {
-    if (debounced !== value) onChange(debounced.trim());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const { value: current, onChange: report } = latest.current;
+    if (debounced.trim() !== current) report(debounced.trim());
   }, [debounced]);
   return (
     <TextInput

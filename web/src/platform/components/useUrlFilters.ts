@@ -27,3 +27,10 @@ export function useUrlFilters<K extends string>(
   const setFilter = useCallback((key: K, value: string | null) => setFilters({ [key]: value } as Patch<K>), [setFilters]);
   return [filters, setFilter, setFilters];
 }
+
+/** A saved filter as a patch of all of the page's keys: keys it does not set are cleared, others ignored. */
+export function pickFilters<K extends string>(keys: readonly K[], query: Record<string, string>): Patch<K> {
+  const patch: Patch<K> = {};
+  for (const key of keys) patch[key] = typeof query[key] === 'string' && query[key] ? query[key] : null;
+  return patch;
+}

@@ -8,6 +8,7 @@ import { SessionExpiryWarning } from '../auth/SessionExpiryWarning';
 import { useUserLocaleSync } from '../i18n/useUserLocaleSync';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { FullPageLoader } from '../components/FullPageLoader';
+import { NotificationsBell } from '../notifications/NotificationsBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { LogoutButton } from './LogoutButton';
 import { NavLinks } from './NavLinks';
@@ -66,6 +67,7 @@ export function AppLayout() {
               <Box visibleFrom="md">
                 <UserBlock user={session.user} />
               </Box>
+              <NotificationsBell />
               <LanguageSwitcher />
               <LogoutButton />
             </Group>

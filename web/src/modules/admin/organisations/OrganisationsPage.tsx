@@ -8,7 +8,8 @@ import { ExportButtons } from '../../../platform/components/ExportButtons';
 import { InlineLoader } from '../../../platform/components/FullPageLoader';
 import { LoadMore } from '../../../platform/components/LoadMore';
 import { PageHeader } from '../../../platform/components/PageHeader';
-import { useUrlFilters } from '../../../platform/components/useUrlFilters';
+import { SavedFilters } from '../../../platform/components/SavedFilters';
+import { pickFilters, useUrlFilters } from '../../../platform/components/useUrlFilters';
 import { ORGANISATIONS_PATH, orgKeys } from '../api';
 import type { Organisation } from '../types';
 import { OrganisationCreateModal } from './OrganisationCreateModal';
@@ -17,7 +18,7 @@ import { OrganisationsTable } from './OrganisationsTable';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const [filters, setFilter] = useUrlFilters(ORG_FILTER_KEYS);
+  const [filters, setFilter, setFilters] = useUrlFilters(ORG_FILTER_KEYS);
   const [creating, setCreating] = useState(false);
   const list = useCursorList<Organisation>(orgKeys.all, ORGANISATIONS_PATH, filters);
   return (
@@ -31,7 +32,8 @@ export function OrganisationsPage() {
         }
       />
       <OrganisationsFilters filters={filters} onChange={setFilter} />
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="sm">
+        <SavedFilters list="admin-organisations" current={filters} onApply={(query) => setFilters(pickFilters(ORG_FILTER_KEYS, query))} />
         <ExportButtons listPath={ORGANISATIONS_PATH} filters={filters} testIdPrefix="organisations" />
       </Group>
       {list.isPending && <InlineLoader />}

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 
 export const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'common', 'contains_identity', 'too_simple'] as const;
 
+/** The server's password policy (server/src/platform/auth/password-policy.ts), shown in the hints. */
+export const PASSWORD_RULES = { min: 12, passphrase: 16, max: 256 } as const;
+
 interface Props {
   label: string;
   value: string;
@@ -46,7 +49,7 @@ export function PasswordField({ label, value, onChange, problems, error, testId 
                 c={bad ? 'var(--general-status-danger-text)' : undefined}
                 data-failed={bad || undefined}
               >
-                {t(`users.password.hints.${code}`)}
+                {t(`users.password.hints.${code}`, PASSWORD_RULES)}
                 {bad && ` — ${t('users.password.notMet')}`}
               </List.Item>
             );

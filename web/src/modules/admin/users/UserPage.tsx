@@ -1,6 +1,6 @@
-import { Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../platform/api/errors';
 import { BackLink } from '../../../platform/components/BackLink';
@@ -18,6 +18,7 @@ import { UserStatusActions } from './UserStatusActions';
 export function UserPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
+  const created = (useLocation().state as { created?: boolean } | null)?.created === true;
   const query = useQuery({ queryKey: userKeys.one(id), queryFn: ({ signal }) => fetchUser(id, signal) });
   const reload = async () => (await query.refetch()).data;
 
@@ -38,6 +39,7 @@ export function UserPage() {
         }
       />
       <Stack gap="lg">
+        {created && <Alert color="green" role="status" data-testid="user-created">{t('users.created')}</Alert>}
         <UserEditForm key={user.id} user={user} onReload={reload} />
         <UserStatusActions user={user} onReload={() => void reload()} />
         <SetPasswordForm user={user} onReload={() => void reload()} />

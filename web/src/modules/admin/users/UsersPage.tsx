@@ -8,7 +8,8 @@ import { ExportButtons } from '../../../platform/components/ExportButtons';
 import { InlineLoader } from '../../../platform/components/FullPageLoader';
 import { LoadMore } from '../../../platform/components/LoadMore';
 import { PageHeader } from '../../../platform/components/PageHeader';
-import { useUrlFilters } from '../../../platform/components/useUrlFilters';
+import { SavedFilters } from '../../../platform/components/SavedFilters';
+import { pickFilters, useUrlFilters } from '../../../platform/components/useUrlFilters';
 import { USERS_PATH, userKeys } from '../api';
 import type { AdminUser } from '../types';
 import { UserCreateModal } from './UserCreateModal';
@@ -17,7 +18,7 @@ import { UsersTable } from './UsersTable';
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const [filters, setFilter] = useUrlFilters(USER_FILTER_KEYS);
+  const [filters, setFilter, setFilters] = useUrlFilters(USER_FILTER_KEYS);
   const [creating, setCreating] = useState(false);
   const list = useCursorList<AdminUser>(userKeys.all, USERS_PATH, filters);
   return (
@@ -31,7 +32,8 @@ export function UsersPage() {
         }
       />
       <UsersFilters filters={filters} onChange={setFilter} />
-      <Group justify="flex-end" mb="sm">
+      <Group justify="space-between" mb="sm" gap="sm">
+        <SavedFilters list="admin-users" current={filters} onApply={(query) => setFilters(pickFilters(USER_FILTER_KEYS, query))} />
         <ExportButtons listPath={USERS_PATH} filters={filters} testIdPrefix="users" />
       </Group>
       {list.isPending && <InlineLoader />}
