@@ -8,6 +8,7 @@ import { moduleJobs } from './modules/index.js';
 import { createLogger } from './platform/logging.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
+import { seedDemoCases } from './seed/demo-cases.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
 const config = loadConfig();
@@ -18,7 +19,7 @@ const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 await seedReferenceData(database.db);
 const seeded = config.demo ? await seedDemoData(database.db) : false;
-if (seeded) logger.info('demo data loaded');
+if (seeded) logger.info({ cases: await seedDemoCases(database.db) }, 'demo data loaded');
 
 const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);
 const app = await buildApp({ db: database.db, config, jobs });

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { CaseType } from './tables.js';
 
@@ -44,4 +44,16 @@ export async function isActiveSpecialist(trx: Transaction<DB>, userId: string): 
     .where('organisations.kind', '=', 'ska')
     .executeTakeFirst();
   return Boolean(row);
+}
+
+export function activeSpecialists(db: Kysely<DB>) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.name'])
+    .where('users.role', '=', 'ska_specialist')
+    .where('users.active', '=', true)
+    .where('organisations.kind', '=', 'ska')
+    .orderBy('users.name')
+    .execute();
 }

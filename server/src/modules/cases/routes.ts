@@ -10,6 +10,7 @@ import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export
 import type { ExportColumn } from '../../platform/export/export.js';
 import { caseParties, documentsOf, exportCases, findCase, listCases, riskAssessmentsOf, timelineOf, type CaseListRow, type CaseRecord } from './queries.js';
 import { checkTransition, currentDeadline, deadlineSeverity, earliestReassessment, isOverdue, WORKFLOWS } from './rules.js';
+import { activeSpecialists } from './assignment.js';
 import { addActivity, addRiskAssessment, fileApplication, openLinkedDomestic, reassignCase, transitionCase, updateCase } from './service.js';
 import { CASE_TYPES, CLOSING_ASSESSMENTS, INTERNATIONAL_SUBTYPES, RISK_LEVELS } from './tables.js';
 
@@ -275,6 +276,12 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
       response: { 201: detail },
     },
     handler: async (request, reply) => reply.status(201).send(await toDetail(deps, await fileApplication(deps, contextOf(request), request.body))),
+  });
+
+  app.get('/api/cases/specialists', {
+    config: { access: CASE_ROLES },
+    schema: { tags: ['cases'], summary: 'Active SKA chief specialists (for filters and reassignment)', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
+    handler: async () => ({ items: await activeSpecialists(deps.db) }),
   });
 
   app.get('/api/cases/:id', {

@@ -12,6 +12,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 // XAdES 1.3.2 and 1.4.1 (and the old 1.1.1) all live under this prefix.
 const XADES_PREFIX = 'http://uri.etsi.org/01903/';
+const ELEMENT_NODE = 1;
 
 /** BDOC 2.1 time-mark (TM) profile policy, used only by Estonian BDOC signatures. */
 export const BDOC_TM_POLICY = 'urn:oid:1.3.6.1.4.1.10015.1000.3.2.1';
@@ -28,7 +29,7 @@ export type XadesSignature = {
 function children(parent: Element, ns: string, localName: string): Element[] {
   const out: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === node.ELEMENT_NODE && node.namespaceURI === ns && node.localName === localName) out.push(node as Element);
+    if (node.nodeType === ELEMENT_NODE && node.namespaceURI === ns && node.localName === localName) out.push(node as Element);
   }
   return out;
 }
