@@ -23,7 +23,6 @@ import { registerNotificationRoutes } from './platform/notify/routes.js';
 import { registerSavedFilterRoutes } from './platform/saved-filters/routes.js';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
-const BODY_LIMIT = 1024 * 1024;
 
 export interface BuildOptions {
   logger?: boolean;
@@ -47,6 +46,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   installErrorHandling(app, { spaFallback: serveWeb });
   requireGuards(app);
   await app.register(cookie);
+  // File uploads arrive as raw bytes; each upload route sets its own size limit.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

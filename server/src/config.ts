@@ -13,6 +13,7 @@ const envSchema = z.object({
   TUGI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TUGI_ENCRYPTION_KEY: z.string().optional(),
   SMTP_URL: z.string().optional(),
+  SIVA_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tugi <no-reply@tugi.example>'),
   OIDC_ISSUER: z.string().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -45,6 +46,8 @@ export interface AppConfig {
   trustProxy: boolean;
   encryptionKey: string | undefined;
   smtpUrl: string | undefined;
+  /** Signature validation service of the SiVa kind (X-DOC); unset: containers are stored unchecked. */
+  sivaUrl: string | undefined;
   mailFrom: string;
   oidc: OidcConfig | undefined;
   logLevel: Env['LOG_LEVEL'];
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TUGI_TRUST_PROXY === 'true',
     encryptionKey: e.TUGI_ENCRYPTION_KEY,
     smtpUrl: e.SMTP_URL,
+    sivaUrl: e.SIVA_URL,
     mailFrom: e.MAIL_FROM,
     oidc,
     logLevel: e.LOG_LEVEL,

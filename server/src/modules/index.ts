@@ -11,6 +11,7 @@ import { findUser } from './admin/users-queries.js';
 import { registerPeopleRoutes } from './people/routes.js';
 import { registerCaseRoutes } from './cases/routes.js';
 import { registerCaseStatsRoutes } from './cases/stats-routes.js';
+import { registerCaseDocumentRoutes } from './cases/document-routes.js';
 import { caseMessages } from './cases/messages.js';
 import { caseDueItems, notifyOverdueCases } from './cases/deadlines.js';
 import type { JobDefinition } from '../platform/jobs/jobs.js';
@@ -38,6 +39,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerPeopleRoutes(app, deps);
   registerCaseStatsRoutes(app, deps);
   registerCaseRoutes(app, deps);
+  registerCaseDocumentRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
