@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from './platform/http/context.js';
+import { BODY_LIMIT, MAX_UPLOAD_BYTES } from './platform/http/limits.js';
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/error-handler.js';
 import { installAuthentication, requireGuards } from './platform/http/guard.js';
 import { loggerOptions } from './platform/logging.js';
