@@ -82,6 +82,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     }) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection the server ends (restart, failover) is dropped from the
+  // pool and replaced on next use; it must not crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
