@@ -5,6 +5,7 @@ import { AppError, badRequest, notFound, versionConflict } from '../../platform/
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { organisationScope } from '../../platform/policy/policy.js';
 import { findOrganisation, type OrganisationRow } from './organisations-queries.js';
+import { isActiveSkaSpecialist } from './users-queries.js';
 
 export interface OrganisationInput {
   name: string;
@@ -56,18 +57,7 @@ export async function setRegionalSpecialist(deps: AppDeps, ctx: RequestContext, 
   return deps.db.transaction().execute(async (trx) => {
     const before = await lock(trx, ctx, id, version);
     if (before.kind !== 'kov') throw badRequest('NOT_A_MUNICIPALITY');
-    if (userId) {
-      const specialist = await trx
-        .selectFrom('users')
-        .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-        .select('users.id')
-        .where('users.id', '=', userId)
-        .where('users.role', '=', 'ska_specialist')
-        .where('users.active', '=', true)
-        .where('organisations.kind', '=', 'ska')
-        .executeTakeFirst();
-      if (!specialist) throw badRequest('REGIONAL_SPECIALIST_INVALID');
-    }
+    if (userId && !(await isActiveSkaSpecialist(trx, userId))) throw badRequest('REGIONAL_SPECIALIST_INVALID');
     return save(trx, ctx, before, { regional_specialist_id: userId });
   });
 }

@@ -62,3 +62,17 @@ export function exportUsers(db: Kysely<DB>, actor: Actor, filter: UserFilter, li
 export function findUser(db: Kysely<DB>, actor: Actor, id: string) {
   return selectUsers(db, actor).where('users.id', '=', id).executeTakeFirst();
 }
+
+/** An active SKA chief specialist: who can be a regional specialist or be assigned a case. */
+export async function isActiveSkaSpecialist(db: Kysely<DB>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select('users.id')
+    .where('users.id', '=', userId)
+    .where('users.role', '=', 'ska_specialist')
+    .where('users.active', '=', true)
+    .where('organisations.kind', '=', 'ska')
+    .executeTakeFirst();
+  return Boolean(row);
+}

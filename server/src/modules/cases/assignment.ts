@@ -32,20 +32,6 @@ export async function defaultSpecialist(trx: Transaction<DB>, type: CaseType, ko
   return member?.id ?? null;
 }
 
-/** The manager may hand a case to any active SKA chief specialist. */
-export async function isActiveSpecialist(trx: Transaction<DB>, userId: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select('users.id')
-    .where('users.id', '=', userId)
-    .where('users.role', '=', 'ska_specialist')
-    .where('users.active', '=', true)
-    .where('organisations.kind', '=', 'ska')
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export function activeSpecialists(db: Kysely<DB>) {
   return db
     .selectFrom('users')

@@ -9,6 +9,7 @@ import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
 import { caseParties, documentsOf, exportCases, findCase, listCases, riskAssessmentsOf, timelineOf, type CaseListRow, type CaseRecord } from './queries.js';
+import { transitionInput } from './transition-input.js';
 import { checkTransition, currentDeadline, deadlineSeverity, earliestReassessment, isOverdue, WORKFLOWS } from './rules.js';
 import { activeSpecialists } from './assignment.js';
 import { addActivity, addRiskAssessment, fileApplication, openLinkedDomestic, reassignCase, transitionCase, updateCase } from './service.js';
@@ -127,25 +128,7 @@ async function toDetail(deps: AppDeps, c: CaseRecord) {
   const riskDates = risks.map((r) => r.assessed_on);
   const on = today();
   const transitions = (WORKFLOWS[c.type].next[c.status] ?? []).map((to) => {
-    const check = checkTransition(
-      {
-        type: c.type,
-        status: c.status,
-        actionPlan: c.action_plan,
-        assessments: c.assessments,
-        summary: c.summary,
-        opinion: c.opinion,
-        opinionRecommendations: c.opinion_recommendations,
-        alternativeMeasures: c.alternative_measures,
-        question: c.question,
-        riskAssessments: risks.map((r) => ({ assessedOn: r.assessed_on, level: r.level })),
-        rvActiveStartedOn: c.rv_active_started_on,
-        rvFollowUpStartedOn: c.rv_follow_up_started_on,
-        reason: null,
-      },
-      to,
-      on,
-    );
+    const check = checkTransition(transitionInput(c, risks, null), to, on);
     return check.ok ? { to, ok: true, problem: null, missing: [] } : { to, ok: false, problem: check.problem, missing: check.missing };
   });
   return {

@@ -8,9 +8,11 @@ import { notify } from '../../platform/notify/notifications.js';
 import { translate } from '../../platform/i18n/messages.js';
 import { linkToOrganisation, registerPerson, type PersonInput } from '../people/service.js';
 import { normaliseName, searchNameOf } from '../people/rules.js';
-import { defaultSpecialist, isActiveSpecialist } from './assignment.js';
+import { defaultSpecialist } from './assignment.js';
+import { isActiveSkaSpecialist } from '../admin/users-queries.js';
 import { COLUMN_OF, fieldProblems, type CaseChanges, type CaseField } from './fields.js';
 import { findCase, riskAssessmentsOf, type CaseRecord } from './queries.js';
+import { transitionInput } from './transition-input.js';
 import { caseReference, checkRvAge, checkTransition, firstContactDue, klatOpinionDue, reassessmentAllowed, earliestReassessment, WORKFLOWS } from './rules.js';
 import type { CaseType, InternationalSubtype, RiskLevel } from './tables.js';
 
@@ -173,25 +175,7 @@ export async function transitionCase(deps: AppDeps, ctx: RequestContext, id: str
   return deps.db.transaction().execute(async (trx) => {
     const before = await lockCase(trx, ctx, id, input.version);
     const risks = await riskAssessmentsOf(trx, id);
-    const check = checkTransition(
-      {
-        type: before.type,
-        status: before.status,
-        actionPlan: before.action_plan,
-        assessments: before.assessments,
-        summary: before.summary,
-        opinion: before.opinion,
-        opinionRecommendations: before.opinion_recommendations,
-        alternativeMeasures: before.alternative_measures,
-        question: before.question,
-        riskAssessments: risks.map((r) => ({ assessedOn: r.assessed_on, level: r.level })),
-        rvActiveStartedOn: before.rv_active_started_on,
-        rvFollowUpStartedOn: before.rv_follow_up_started_on,
-        reason: input.reason ?? null,
-      },
-      input.to,
-      on,
-    );
+    const check = checkTransition(transitionInput(before, risks, input.reason ?? null), input.to, on);
     if (!check.ok) throw new AppError(409, check.problem, check.params ?? {}, { missing: check.missing });
     const values: Record<string, unknown> = { status: input.to, ...sideEffects(before, input.to, on, input.reason ?? null) };
     const saved = await save(trx, ctx, before, values);
@@ -218,7 +202,7 @@ function sideEffects(before: CaseRecord, to: string, on: string, reason: string 
 export async function reassignCase(deps: AppDeps, ctx: RequestContext, id: string, input: { version: number; specialistId: string; reason: string }): Promise<CaseRecord> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await lockCase(trx, ctx, id, input.version, 'assign');
-    if (!(await isActiveSpecialist(trx, input.specialistId))) throw badRequest('SPECIALIST_INVALID');
+    if (!(await isActiveSkaSpecialist(trx, input.specialistId))) throw badRequest('SPECIALIST_INVALID');
     const saved = await save(trx, ctx, before, { assigned_specialist_id: input.specialistId });
     await trx
       .insertInto('case_events')

@@ -12,6 +12,15 @@ import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../export/send.js';
 import type { ExportColumn } from '../export/export.js';
 import type { AuditRow } from '../db/schema.js';
 
+const auditFilter = {
+  actorId: z.uuid().optional(),
+  recordType: z.string().max(60).optional(),
+  recordId: z.string().max(100).optional(),
+  action: z.string().max(30).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+
 const auditItem = z.object({
   id: z.string(),
   at: z.string(),
@@ -48,15 +57,7 @@ export function registerAuditRoutes(root: FastifyInstance, deps: AppDeps): void 
       tags: ['audit'],
       summary: 'The audit log, newest first (X-AUDIT)',
       querystring: z
-        .object({
-          actorId: z.uuid().optional(),
-          recordType: z.string().max(60).optional(),
-          recordId: z.string().max(100).optional(),
-          action: z.string().max(30).optional(),
-          from: isoDate.optional(),
-          to: isoDate.optional(),
-          ...pageQuery,
-        })
+        .object({ ...auditFilter, ...pageQuery })
         .strict(),
       response: { 200: pageOf(auditItem) },
     },
@@ -90,15 +91,7 @@ export function registerAuditRoutes(root: FastifyInstance, deps: AppDeps): void 
       tags: ['audit'],
       summary: 'Export the filtered audit log as CSV or XLSX (X-EXPORT)',
       querystring: z
-        .object({
-          actorId: z.uuid().optional(),
-          recordType: z.string().max(60).optional(),
-          recordId: z.string().max(100).optional(),
-          action: z.string().max(30).optional(),
-          from: isoDate.optional(),
-          to: isoDate.optional(),
-          ...exportQuery,
-        })
+        .object({ ...auditFilter, ...exportQuery })
         .strict(),
     },
     handler: async (request, reply) => {
