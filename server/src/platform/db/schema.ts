@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CasesTables } from '../../modules/cases/tables.js';
+import type { FamiliesTables } from '../../modules/families/tables.js';
 
 /** Table types for Kysely. Each migration that changes a table changes its type here. */
 
@@ -171,7 +172,7 @@ export interface SavedFiltersTable {
 }
 
 /** Every table: the platform's here, each module's in its own `tables.ts`. */
-export interface DB extends CasesTables {
+export interface DB extends CasesTables, FamiliesTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -9,19 +9,21 @@ import type { Actor } from './actor.js';
  *    and detail query applies, so a list never fetches a row the user may not
  *    open, and a record outside the scope answers 404.
  */
-export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case';
-export type Action = 'read' | 'create' | 'update' | 'assign';
+export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource;
+/** Module B part 1 (foster-family support). */
+export type FamiliesResource = 'family' | 'family_referral' | 'family_episode' | 'provider_contract' | 'provider_specialist';
+export type Action = 'read' | 'create' | 'update' | 'assign' | 'approve';
 
 const R: Action[] = ['read'];
 const RCU: Action[] = ['read', 'create', 'update'];
 
 const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
   ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'] },
-  ska_contact: { person: RCU, own_account: RCU },
-  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'] },
-  kov_worker: { person: RCU, own_account: RCU, case: RCU },
-  provider_admin: { person: RCU, own_account: RCU },
-  provider_specialist: { person: RCU, own_account: RCU },
+  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'] },
+  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R },
+  kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R },
+  provider_admin: { person: RCU, own_account: RCU, family: RCU, family_referral: RCU, family_episode: [...RCU, 'assign'], provider_contract: R, provider_specialist: RCU },
+  provider_specialist: { person: RCU, own_account: RCU, family: ['read', 'update'], family_referral: ['read', 'update'], family_episode: ['read', 'update'], provider_specialist: R },
   ministry_officer: { own_account: RCU },
   trainer: { own_account: RCU },
   mediator: { person: RCU, own_account: RCU },
@@ -99,6 +101,154 @@ export function caseScope(actor: Actor, action: Action = 'read') {
       eb.selectFrom('case_team_members').select(sql`1`.as('one')).where('case_team_members.user_id', '=', actor.userId).whereRef('case_team_members.case_type', '=', 'cases.type'),
     );
     return eb.or([eb('cases.assigned_specialist_id', '=', actor.userId), eb.and([eb('cases.type', 'in', ['domestic', 'klat_opinion']), isRegional]), inTeam]);
+  };
+}
+
+// --- Module B part 1: foster-family support ------------------------------------------
+
+type FamiliesEb = ExpressionBuilder<DB, 'families'>;
+const TRUE = sql<SqlBool>`true`;
+
+/**
+ * A KOV worker sees the families of their municipality (of residence or as
+ * guardian) and those their KOV referred, except an adoptive family that
+ * declined KOV involvement (B-KOV: nothing goes to the KOV, so nothing is shown).
+ */
+function kovSeesFamily(eb: FamiliesEb, organisationId: string): Expression<SqlBool> {
+  const referred = eb.exists(
+    eb.selectFrom('family_referrals as kr').select(sql`1`.as('one')).whereRef('kr.family_id', '=', 'families.id').where('kr.kov_organisation_id', '=', organisationId),
+  );
+  return eb.and([
+    eb.or([eb('families.kov_organisation_id', '=', organisationId), eb('families.guardian_kov_organisation_id', '=', organisationId), referred]),
+    eb.or([eb('families.type', '!=', 'lapsendaja'), eb('families.kov_involvement_consent', '=', true)]),
+  ]);
+}
+
+/** A provider's families: those that turned to it, were forwarded to it or are served by it. */
+function providerSeesFamily(eb: FamiliesEb, organisationId: string): Expression<SqlBool> {
+  return eb.or([
+    eb('families.intake_provider_id', '=', organisationId),
+    eb.exists(eb.selectFrom('family_referrals as pr').select(sql`1`.as('one')).whereRef('pr.family_id', '=', 'families.id').where('pr.provider_organisation_id', '=', organisationId)),
+    eb.exists(eb.selectFrom('family_episodes as pe').select(sql`1`.as('one')).whereRef('pe.family_id', '=', 'families.id').where('pe.provider_organisation_id', '=', organisationId)),
+  ]);
+}
+
+/** A family supporter's families: those with an episode (running or ended) assigned to them. */
+function specialistSeesFamily(eb: FamiliesEb, userId: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('family_episodes as se')
+      .innerJoin('provider_specialists as ss', 'ss.id', 'se.specialist_id')
+      .select(sql`1`.as('one'))
+      .whereRef('se.family_id', '=', 'families.id')
+      .where('ss.user_id', '=', userId),
+  );
+}
+
+/**
+ * Foster, guardianship and adoptive families (module B): the SKA contact and
+ * the manager see all; a KOV worker their municipality's (see kovSeesFamily);
+ * a provider its own; a family supporter the families they serve.
+ */
+export function familyScope(actor: Actor, action: Action = 'read') {
+  return (eb: FamiliesEb): Expression<SqlBool> => {
+    if (!can(actor, 'family', action)) return NOTHING;
+    switch (actor.role) {
+      case 'ska_contact':
+      case 'ska_manager':
+        return TRUE;
+      case 'kov_worker':
+        return kovSeesFamily(eb, actor.organisationId);
+      case 'provider_admin':
+        return providerSeesFamily(eb, actor.organisationId);
+      case 'provider_specialist':
+        return specialistSeesFamily(eb, actor.userId);
+      default:
+        return NOTHING;
+    }
+  };
+}
+
+/** The family of a referral or episode is in the (read) family scope of the user. */
+function familyVisible(eb: ExpressionBuilder<DB, any>, actor: Actor, familyIdColumn: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('families')
+      .select(sql`1`.as('one'))
+      .whereRef('families.id', '=', sql.ref(familyIdColumn) as never)
+      .where((fb) => familyScope(actor)(fb as FamiliesEb)),
+  );
+}
+
+/**
+ * Referrals: the SKA contact and manager see all; a KOV worker those of the
+ * families they see; a provider those forwarded to it (or that it recorded);
+ * a family supporter those behind their episodes.
+ */
+export function referralScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'family_referrals'>): Expression<SqlBool> => {
+    if (!can(actor, 'family_referral', action)) return NOTHING;
+    switch (actor.role) {
+      case 'ska_contact':
+      case 'ska_manager':
+        return TRUE;
+      case 'kov_worker':
+        return familyVisible(eb, actor, 'family_referrals.family_id');
+      case 'provider_admin':
+        return eb('family_referrals.provider_organisation_id', '=', actor.organisationId);
+      case 'provider_specialist':
+        return eb.exists(
+          eb
+            .selectFrom('family_episodes as re')
+            .innerJoin('provider_specialists as rs', 'rs.id', 're.specialist_id')
+            .select(sql`1`.as('one'))
+            .whereRef('re.referral_id', '=', 'family_referrals.id')
+            .where('rs.user_id', '=', actor.userId),
+        );
+      default:
+        return NOTHING;
+    }
+  };
+}
+
+/** Service episodes: a provider its own, a family supporter those assigned to them, a KOV worker those of its families. */
+export function episodeScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'family_episodes'>): Expression<SqlBool> => {
+    if (!can(actor, 'family_episode', action)) return NOTHING;
+    switch (actor.role) {
+      case 'ska_contact':
+      case 'ska_manager':
+        return TRUE;
+      case 'kov_worker':
+        return familyVisible(eb, actor, 'family_episodes.family_id');
+      case 'provider_admin':
+        return eb('family_episodes.provider_organisation_id', '=', actor.organisationId);
+      case 'provider_specialist':
+        return eb.exists(
+          eb.selectFrom('provider_specialists as es').select(sql`1`.as('one')).whereRef('es.id', '=', 'family_episodes.specialist_id').where('es.user_id', '=', actor.userId),
+        );
+      default:
+        return NOTHING;
+    }
+  };
+}
+
+/** Provider contracts: SKA sees all, a provider's project manager their own. */
+export function contractScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'provider_contracts'>): Expression<SqlBool> => {
+    if (!can(actor, 'provider_contract', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('provider_contracts.provider_organisation_id', '=', actor.organisationId);
+    return TRUE;
+  };
+}
+
+/** Specialists: SKA sees all, a provider its own team, a specialist their own record. */
+export function specialistScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'provider_specialists'>): Expression<SqlBool> => {
+    if (!can(actor, 'provider_specialist', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('provider_specialists.provider_organisation_id', '=', actor.organisationId);
+    if (actor.role === 'provider_specialist') return eb('provider_specialists.user_id', '=', actor.userId);
+    return TRUE;
   };
 }
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.js';
 import * as m0002 from './0002_saved_filters.js';
 import * as m0003 from './0003_cases.js';
+import * as m0004 from './0004_families.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_saved_filters': m0002,
   '0003_cases': m0003,
+  '0004_families': m0004,
 };
