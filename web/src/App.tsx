@@ -26,6 +26,10 @@ const AuditPage = lazyNamed(() => import('./modules/audit/AuditPage'), 'AuditPag
 const AuditVerifyPage = lazyNamed(() => import('./modules/audit/AuditVerifyPage'), 'AuditVerifyPage');
 const PeoplePage = lazyNamed(() => import('./modules/people/PeoplePage'), 'PeoplePage');
 const PersonPage = lazyNamed(() => import('./modules/people/PersonPage'), 'PersonPage');
+const CasesPage = lazyNamed(() => import('./modules/cases/CasesPage'), 'CasesPage');
+const CaseCreatePage = lazyNamed(() => import('./modules/cases/CaseCreatePage'), 'CaseCreatePage');
+const CasePage = lazyNamed(() => import('./modules/cases/CasePage'), 'CasePage');
+const StatsPage = lazyNamed(() => import('./modules/cases/stats/StatsPage'), 'StatsPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
@@ -49,6 +53,10 @@ const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      guarded('cases', '/cases', CasesPage),
+      { path: 'cases/new', element: <RequireRole roles={['kov_worker']}><CaseCreatePage /></RequireRole> },
+      guarded('cases/stats', '/cases/stats', StatsPage),
+      guarded('cases/:id', '/cases', CasePage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },
       guarded('admin/users', '/admin/users', UsersPage),

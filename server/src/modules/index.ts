@@ -14,6 +14,9 @@ import { registerCaseStatsRoutes } from './cases/stats-routes.js';
 import { registerCaseDocumentRoutes } from './cases/document-routes.js';
 import { caseMessages } from './cases/messages.js';
 import { caseDueItems, notifyOverdueCases } from './cases/deadlines.js';
+import { registerFamilyRoutes } from './families/routes.js';
+import { familyMessages } from './families/messages.js';
+import { familyDueItems, remindFamilyContacts } from './families/deadlines.js';
 import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -28,6 +31,8 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
     registerDueItems(adminDueItems);
     registerDueItems(notificationDueItems);
     registerDueItems(caseDueItems);
+    addMessages(familyMessages);
+    registerDueItems(familyDueItems);
     dueItemsRegistered = true;
   }
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -40,9 +45,13 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerCaseStatsRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
+  registerFamilyRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
 export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
-  return [{ name: 'cases-overdue', cron: '0 7 * * *', run: () => notifyOverdueCases(db) }];
+  return [
+    { name: 'cases-overdue', cron: '0 7 * * *', run: () => notifyOverdueCases(db) },
+    { name: 'families-contact-reminders', cron: '15 7 * * *', run: () => remindFamilyContacts(db) },
+  ];
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { addCalendarDays, addMonths, addWorkingDays, compareIsoDates, todayInTallinn, type IsoDate } from '../platform/calendar/working-days.js';
 import { personalCodeCheckDigit } from '../modules/people/personal-code.js';
@@ -81,6 +81,8 @@ export async function seedDemoCases(db: Kysely<DB>, now = new Date()): Promise<n
       }
     }
   }
+  // New cases continue numbering after the demo ones.
+  await sql`select setval('case_reference_seq', ${sequence})`.execute(db);
   return created;
 }
 

@@ -8,9 +8,11 @@ import {
   IconShieldCheck,
   IconUserHeart,
   IconEye,
+  IconFolders,
+  IconChartBar,
   type IconProps,
 } from '@tabler/icons-react';
-import { PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
+import { CASE_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
 
 export interface NavItem {
   /** Route path, also the prefix that marks the link active. */
@@ -25,6 +27,8 @@ export interface NavItem {
 /** The single role-based navigation list. Later modules add their entries here. */
 export const NAVIGATION: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: IconHome, roles: ROLES },
+  { path: '/cases', labelKey: 'nav.cases', icon: IconFolders, roles: CASE_ROLES },
+  { path: '/cases/stats', labelKey: 'nav.casesStats', icon: IconChartBar, roles: CASE_ROLES },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
   { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },

@@ -134,6 +134,12 @@ describe('A-KLAT opinion', () => {
     expect(issued.json()).toMatchObject({ status: 'opinion_issued', opinion: 'not_supporting' });
     const linked = await kov.post(`/api/cases/${c.id}/linked-domestic`);
     expect(linked.statusCode).toBe(201);
+    expect((await kov.get(`/api/cases/${c.id}`)).json().linkedDomesticCaseId).toBe(linked.json().id);
+    // A finished case cannot be handed to someone else.
+    const manager = await t.loginAs('ska_manager');
+    const issuedCase = (await manager.get(`/api/cases/${c.id}`)).json();
+    const rein = await t.database.db.selectFrom('users').select('id').where('email', '=', 'pohja@tugi.demo').executeTakeFirstOrThrow();
+    expect((await manager.post(`/api/cases/${c.id}/assign`, { version: issuedCase.version, specialistId: rein.id, reason: 'x' })).json().error.code).toBe('CASE_FINISHED');
     expect(linked.json()).toMatchObject({ type: 'domestic', linkedCaseId: c.id, child: { firstName: 'Kevin' } });
     expect((await kov.post(`/api/cases/${c.id}/linked-domestic`)).json().error.code).toBe('LINKED_CASE_EXISTS');
   });
@@ -169,6 +175,7 @@ describe('A-INT and A-ASSIGN', () => {
     const events = (await manager.get(`/api/cases/${c.id}/timeline`)).json().items.filter((i: { kind: string }) => i.kind === 'reassigned');
     expect(events[0]).toMatchObject({ fromUser: 'Piret Pihlakas', toUser: 'Rein Rebane', reason: 'Piret on puhkusel' });
     expect((await manager.post(`/api/cases/${c.id}/transitions`, { version: current.version + 1, to: 'in_progress' })).statusCode).toBe(403);
+    expect((await manager.get('/api/cases?view=all&unassigned=true')).json().items).toEqual([]);
   });
 
   it('an international case needs its subtype', async () => {
@@ -197,7 +204,8 @@ describe('A-RV Ringist välja', () => {
     const tooEarly = await kov.post(`/api/cases/${c.id}/risk-assessments`, { assessedOn: '2025-07-30', level: 'medium' });
     expect(tooEarly.statusCode).toBe(409);
     expect(tooEarly.json().error).toMatchObject({ code: 'RV_REASSESSMENT_TOO_EARLY' });
-    expect(tooEarly.json().error.message).toContain('2025-07-31');
+    expect(tooEarly.json().error.message).toContain('31.07.2025');
+    expect(tooEarly.json().error.details.earliest).toBe('2025-07-31');
     expect((await kov.post(`/api/cases/${c.id}/risk-assessments`, { assessedOn: '2025-07-31', level: 'medium' })).statusCode).toBe(201);
     const active = await move(marko, c.id, 'active');
     expect(active.json()).toMatchObject({ status: 'active', rv: { activeStartedOn: todayInTallinn(new Date()), nextAssessmentFrom: '2026-01-31' } });

@@ -80,6 +80,11 @@ export const caseMessages: Record<string, Text> = {
   SUBTYPE_REQUIRED: { et: 'Rahvusvahelisel juhtumil on vaja alaliiki.', en: 'An international case needs a subtype.', ru: 'Для международного дела нужен подтип.' },
   NOT_A_KLAT_CASE: { et: 'See toiming on ainult KLAT-arvamuse juhtumil.', en: 'This works only on a KLAT opinion case.', ru: 'Это действие доступно только для дела о мнении KLAT.' },
   LINKED_CASE_EXISTS: { et: 'Seotud nõustamisjuhtum on juba avatud.', en: 'A linked consultation case is already open.', ru: 'Связанное консультационное дело уже открыто.' },
+  CASE_FINISHED: {
+    et: 'Juhtum on lõpetatud; seda ei saa enam ümber määrata.',
+    en: 'The case is finished; it can no longer be reassigned.',
+    ru: 'Дело завершено; его больше нельзя переназначить.',
+  },
   DOCUMENT_NOT_READY: {
     et: 'Dokumendi jaoks vajalikud andmed on veel täitmata.',
     en: 'The data this document needs has not been filled in yet.',

@@ -14,6 +14,7 @@ export interface CaseFilter {
   county?: string | undefined;
   specialistId?: string | undefined;
   overdue?: boolean | undefined;
+  unassigned?: boolean | undefined;
   q?: string | undefined;
 }
 
@@ -73,6 +74,7 @@ function filtered(db: Kysely<DB>, actor: Actor, filter: CaseFilter, today: strin
   if (filter.kovId) query = query.where('cases.kov_organisation_id', '=', filter.kovId);
   if (filter.county) query = query.where('kov.county', '=', filter.county);
   if (filter.specialistId) query = query.where('cases.assigned_specialist_id', '=', filter.specialistId);
+  if (filter.unassigned) query = query.where('cases.assigned_specialist_id', 'is', null);
   if (filter.overdue) query = query.where((eb) => overdueCondition(eb as unknown as ExpressionBuilder<DB, 'cases'>, today));
   if (filter.q && REFERENCE.test(filter.q.trim())) {
     query = query.where('cases.reference', '=', filter.q.trim().toUpperCase());

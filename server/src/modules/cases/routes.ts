@@ -100,6 +100,7 @@ const detail = z.object({
   alternativeMeasures: z.string().nullable(),
   opinionIssuedOn: z.string().nullable(),
   linkedCaseId: z.string().nullable(),
+  linkedDomesticCaseId: z.string().nullable(),
   actionPlan: z.string().nullable(),
   assessments: z.record(z.string(), z.string()),
   summary: z.string().nullable(),
@@ -124,6 +125,7 @@ const detail = z.object({
 
 async function toDetail(deps: AppDeps, c: CaseRecord) {
   const parties = await caseParties(deps.db, c);
+  const linkedDomestic = c.type === 'klat_opinion' ? await deps.db.selectFrom('cases').select('id').where('linked_case_id', '=', c.id).executeTakeFirst() : undefined;
   const risks = await riskAssessmentsOf(deps.db, c.id);
   const riskDates = risks.map((r) => r.assessed_on);
   const on = today();
@@ -154,6 +156,7 @@ async function toDetail(deps: AppDeps, c: CaseRecord) {
     alternativeMeasures: c.alternative_measures,
     opinionIssuedOn: c.opinion_issued_on,
     linkedCaseId: c.linked_case_id,
+    linkedDomesticCaseId: linkedDomestic?.id ?? null,
     actionPlan: c.action_plan,
     assessments: c.assessments as Record<string, string>,
     summary: c.summary,
@@ -185,6 +188,7 @@ const filterQuery = {
   county: z.string().max(60).optional(),
   specialistId: z.uuid().optional(),
   overdue: booleanQuery.optional(),
+  unassigned: booleanQuery.optional(),
   q: z.string().trim().max(200).optional(),
 };
 

@@ -3,7 +3,7 @@ import type { DB, Locale } from '../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, badRequest, notFound, versionConflict } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
-import { todayInTallinn } from '../../platform/calendar/working-days.js';
+import { formatDateEt, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { notify } from '../../platform/notify/notifications.js';
 import { translate } from '../../platform/i18n/messages.js';
 import { linkToOrganisation, registerPerson, type PersonInput } from '../people/service.js';
@@ -37,14 +37,16 @@ const today = () => todayInTallinn(new Date());
  * in-app and by e-mail, all in one transaction.
  */
 export async function fileApplication(deps: AppDeps, ctx: RequestContext, input: ApplicationInput, linkedCaseId: string | null = null): Promise<CaseRecord> {
-  if (input.type === 'international' && !input.internationalSubtype) throw badRequest('SUBTYPE_REQUIRED', { fields: [{ path: 'internationalSubtype', message: 'required' }] });
+  if (input.type === 'international' && !input.internationalSubtype) {
+    throw badRequest('SUBTYPE_REQUIRED', { fields: [{ path: 'internationalSubtype', message: translate(ctx.locale, 'SUBTYPE_REQUIRED') }] });
+  }
   const receivedOn = today();
   return deps.db.transaction().execute(async (trx) => {
     const { id: childId } = await registerPerson(trx, ctx, input.child, 'case');
     const child = await trx.selectFrom('people').select(['birth_date', 'first_name', 'last_name']).where('id', '=', childId).executeTakeFirstOrThrow();
     if (input.type === 'rv') {
       const problem = checkRvAge(child.birth_date, receivedOn, input.rvAgeNote ?? null, input.rvConsentOver18 ?? false);
-      if (problem) throw badRequest(problem, { fields: [{ path: problem === 'RV_TOO_YOUNG_WITHOUT_NOTE' ? 'rvAgeNote' : 'rvConsentOver18', message: problem }] });
+      if (problem) throw badRequest(problem, { fields: [{ path: problem === 'RV_TOO_YOUNG_WITHOUT_NOTE' ? 'rvAgeNote' : 'rvConsentOver18', message: translate(ctx.locale, problem) }] });
     }
     const specialistId = await defaultSpecialist(trx, input.type, ctx.actor.organisationId);
     const { rows } = await sql<{ n: number }>`select nextval('case_reference_seq')::int8 as n`.execute(trx);
@@ -176,7 +178,10 @@ export async function transitionCase(deps: AppDeps, ctx: RequestContext, id: str
     const before = await lockCase(trx, ctx, id, input.version);
     const risks = await riskAssessmentsOf(trx, id);
     const check = checkTransition(transitionInput(before, risks, input.reason ?? null), input.to, on);
-    if (!check.ok) throw new AppError(409, check.problem, check.params ?? {}, { missing: check.missing });
+    if (!check.ok) {
+      const params = Object.fromEntries(Object.entries(check.params ?? {}).map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDateEt(v) : v]));
+      throw new AppError(409, check.problem, params, { missing: check.missing, ...check.params });
+    }
     const values: Record<string, unknown> = { status: input.to, ...sideEffects(before, input.to, on, input.reason ?? null) };
     const saved = await save(trx, ctx, before, values);
     await trx
@@ -202,6 +207,7 @@ function sideEffects(before: CaseRecord, to: string, on: string, reason: string 
 export async function reassignCase(deps: AppDeps, ctx: RequestContext, id: string, input: { version: number; specialistId: string; reason: string }): Promise<CaseRecord> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await lockCase(trx, ctx, id, input.version, 'assign');
+    if (before.status === 'closed' || before.status === 'opinion_issued') throw new AppError(409, 'CASE_FINISHED');
     if (!(await isActiveSkaSpecialist(trx, input.specialistId))) throw badRequest('SPECIALIST_INVALID');
     const saved = await save(trx, ctx, before, { assigned_specialist_id: input.specialistId });
     await trx
@@ -255,7 +261,7 @@ export async function addRiskAssessment(deps: AppDeps, ctx: RequestContext, id: 
     if (c.type !== 'rv' || c.status === 'closed') throw badRequest('CASE_FIELD_NOT_APPLICABLE', { fields: ['riskAssessments'] }, { fields: 'riskAssessments' });
     const previous = (await riskAssessmentsOf(trx, id)).map((r) => r.assessed_on);
     if (!reassessmentAllowed(previous, input.assessedOn)) {
-      throw new AppError(409, 'RV_REASSESSMENT_TOO_EARLY', { earliest: earliestReassessment(previous)! }, { missing: ['assessedOn'] });
+      throw new AppError(409, 'RV_REASSESSMENT_TOO_EARLY', { earliest: formatDateEt(earliestReassessment(previous)!) }, { missing: ['assessedOn'], earliest: earliestReassessment(previous) });
     }
     const row = await trx
       .insertInto('case_risk_assessments')

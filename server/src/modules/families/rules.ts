@@ -250,9 +250,9 @@ export function checkReferralRequest(r: {
 }
 
 export interface ReferralChecks {
-  targetGroup: boolean | null | undefined;
-  earlierService: boolean | null | undefined;
-  justificationAndGoals: boolean | null | undefined;
+  targetGroup?: boolean | null | undefined;
+  earlierService?: boolean | null | undefined;
+  justificationAndGoals?: boolean | null | undefined;
 }
 
 /**
@@ -407,10 +407,10 @@ export function nextKovOverviewDue(input: { kovInvolved: boolean; agreementOn: I
 // --- B-END, B-SWITCH -----------------------------------------------------------------
 
 export interface TerminationInput {
-  activities: string | null | undefined;
-  goalsReached: string | null | undefined;
-  furtherNeeds: string | null | undefined;
-  kovRecommendations: string | null | undefined;
+  activities?: string | null | undefined;
+  goalsReached?: string | null | undefined;
+  furtherNeeds?: string | null | undefined;
+  kovRecommendations?: string | null | undefined;
 }
 
 /**

@@ -7,10 +7,11 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  testId?: string;
 }
 
 /** Personal code input that shows the derived birth date, age and sex as the user types (X-ID). */
-export function PersonalCodeInput({ value, onChange, error }: Props) {
+export function PersonalCodeInput({ value, onChange, error, testId = 'person-form-personal-code' }: Props) {
   const { t } = useTranslation();
   const code = value.trim();
   const derived = deriveFromPersonalCode(code);
@@ -29,7 +30,7 @@ export function PersonalCodeInput({ value, onChange, error }: Props) {
       value={value}
       onChange={(e) => onChange(e.currentTarget.value.replace(/\D/g, ''))}
       error={error ?? liveError}
-      data-testid="person-form-personal-code"
+      data-testid={testId}
     />
   );
 }

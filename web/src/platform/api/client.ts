@@ -10,6 +10,8 @@ export type QueryParams = Record<string, QueryValue>;
 export interface RequestOptions {
   method?: Method;
   body?: unknown;
+  /** A raw body (file upload), sent as application/octet-stream instead of JSON. */
+  rawBody?: Blob;
   query?: QueryParams;
   signal?: AbortSignal;
 }
@@ -41,9 +43,9 @@ export function withQuery(path: string, query?: QueryParams): string {
   return text ? `${path}?${text}` : path;
 }
 
-function buildHeaders(method: Method, hasBody: boolean): Headers {
+function buildHeaders(method: Method, contentType: string | null): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
-  if (hasBody) headers.set('Content-Type', 'application/json');
+  if (contentType) headers.set('Content-Type', contentType);
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers.set('x-csrf-token', token);
@@ -53,13 +55,15 @@ function buildHeaders(method: Method, hasBody: boolean): Headers {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
+  const raw = options.rawBody;
   const hasBody = options.body !== undefined;
+  const contentType = raw ? 'application/octet-stream' : hasBody ? 'application/json' : null;
   try {
     return await fetch(withQuery(path, options.query), {
       method,
       credentials: 'same-origin',
-      headers: buildHeaders(method, hasBody),
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      headers: buildHeaders(method, contentType),
+      body: raw ?? (hasBody ? JSON.stringify(options.body) : undefined),
       signal: options.signal,
     });
   } catch (cause) {
@@ -111,6 +115,9 @@ export const put = <T>(path: string, body?: unknown): Promise<T> =>
   api<T>(path, { method: 'PUT', body: body ?? {} });
 export const patch = <T>(path: string, body?: unknown): Promise<T> =>
   api<T>(path, { method: 'PATCH', body: body ?? {} });
+/** Uploads a file as the raw request body (`Content-Type: application/octet-stream`). */
+export const postFile = <T>(path: string, file: Blob, query?: QueryParams): Promise<T> =>
+  api<T>(path, { method: 'POST', rawBody: file, query });
 
 /** URL of a list export: `/api/x/export?format=csv&...filters`. */
 export function exportUrl(listPath: string, format: 'csv' | 'xlsx', query: QueryParams = {}): string {

@@ -30,6 +30,9 @@ export const PEOPLE_ROLES: readonly Role[] = [
   'mediator',
 ];
 
+/** Roles that work with module A's consultation cases. */
+export const CASE_ROLES: readonly Role[] = ['kov_worker', 'ska_specialist', 'ska_manager'];
+
 export const ORGANISATION_KINDS = [
   'ska',
   'ministry',

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { fieldProblems, isApiError } from '../api/errors';
 
 /** Shows an API error's localised message (and field problems), never a stack trace. */
-export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+export function ErrorAlert({ error, title, withFields = true }: { error: unknown; title?: string; withFields?: boolean }) {
   const { t } = useTranslation();
   if (!error) return null;
   const message = isApiError(error) ? error.message : t('errors.generic');
-  const fields = fieldProblems(error);
+  const fields = withFields ? fieldProblems(error) : [];
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={title ?? t('errors.title')} role="alert">
       {message}
