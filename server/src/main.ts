@@ -9,6 +9,8 @@ import { createLogger } from './platform/logging.js';
 import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCases } from './seed/demo-cases.js';
+import { seedDemoFamilies } from './seed/demo-families.js';
+import { encryptionKeyFrom } from './modules/families/secrecy.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
 const config = loadConfig();
@@ -20,6 +22,11 @@ if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 await seedReferenceData(database.db);
 const seeded = config.demo ? await seedDemoData(database.db) : false;
 if (seeded) logger.info({ cases: await seedDemoCases(database.db) }, 'demo data loaded');
+// Demo families also join a demo database seeded before module B existed (the seed does nothing when families exist).
+if (config.demo) {
+  const families = await seedDemoFamilies(database.db, encryptionKeyFrom(config));
+  if (families) logger.info({ families }, 'demo families loaded');
+}
 
 const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);
 const app = await buildApp({ db: database.db, config, jobs });
