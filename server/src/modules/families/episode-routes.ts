@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
-import { AppError, contextOf, idParams, isoDate, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import { AppError, contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -23,7 +23,7 @@ import {
 } from './episodes-service.js';
 import { complianceOfRow, episodeDetail, episodeListItem } from './views.js';
 import { documentAvailable, episodeDocument, kovReportDocument, EPISODE_DOCUMENTS, type EpisodeDocumentInput } from './documents.js';
-import { contactKind, endReason, episodeDetail as episodeDetailSchema, episodeListItem as episodeListItemSchema, episodeStatus, FAMILY_ROLES, goalStatus, optionalText, PROVIDER_ROLES, supportKind } from './schemas.js';
+import { contactKind, endReason, episodeDetail as episodeDetailSchema, episodeListItem as episodeListItemSchema, episodeStatus, FAMILY_ROLES, goalStatus, optionalText, PROVIDER_ROLES, supportKind, serviceDate } from './schemas.js';
 import { today } from './shared.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
@@ -40,8 +40,8 @@ const filterQuery = {
   familyId: z.uuid().optional(),
   kovId: z.uuid().optional(),
   compliance: z.enum(['red', 'amber', 'green']).optional().describe('B-FREQ traffic light of active episodes'),
-  endedFrom: isoDate.optional().describe('Episodes ended from this day (e.g. last month, §2.1.5.12)'),
-  endedTo: isoDate.optional(),
+  endedFrom: serviceDate.optional().describe('Episodes ended from this day (e.g. last month, §2.1.5.12)'),
+  endedTo: serviceDate.optional(),
 };
 
 const exportColumns: ExportColumn<EpisodeListRow>[] = [
@@ -186,7 +186,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       summary: 'The cooperation agreement from the first meeting at home: goals and activities; starts B-FREQ, opens the support plan (B-PLAN) and informs the KOV (B-KOV)',
       params: idParams,
       body: z
-        .object({ ...versioned, agreedOn: isoDate, goals: trimmed(20_000), activities: trimmed(20_000), familyActivities: optionalText(20_000), planGoals: z.array(trimmed(2000)).max(30).optional() })
+        .object({ ...versioned, agreedOn: serviceDate, goals: trimmed(20_000), activities: trimmed(20_000), familyActivities: optionalText(20_000), planGoals: z.array(trimmed(2000)).max(30).optional() })
         .strict(),
       response: { 200: episodeDetailSchema },
     },
@@ -206,7 +206,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       body: z
         .object({
           kind: contactKind,
-          occurredOn: isoDate,
+          occurredOn: serviceDate,
           durationMinutes: z.number().int().min(0).max(1440),
           notes: optionalText(20_000),
           goalNotes: z.array(z.object({ goalId: z.uuid(), note: trimmed(5000) }).strict()).max(30).optional(),
@@ -224,7 +224,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
 
   app.post('/api/families/episodes/:id/goals', {
     config: { access: PROVIDER_ROLES },
-    schema: { tags: TAGS, summary: 'B-PLAN: add a goal to the support plan of needs-based support', params: idParams, body: z.object({ text: trimmed(2000), addedOn: isoDate.optional() }).strict(), response: { 201: episodeDetailSchema } },
+    schema: { tags: TAGS, summary: 'B-PLAN: add a goal to the support plan of needs-based support', params: idParams, body: z.object({ text: trimmed(2000), addedOn: serviceDate.optional() }).strict(), response: { 201: episodeDetailSchema } },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
       await addGoal(deps, ctx, request.params.id, request.body);
@@ -254,7 +254,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       tags: TAGS,
       summary: 'B-KOV: record the quarterly written overview as sent to the KOV (with the support plan for needs-based support); 409 B_KOV_NOT_INVOLVED for an adoptive family without consent',
       params: idParams,
-      body: z.object({ periodStart: isoDate, periodEnd: isoDate, progress: trimmed(20_000), difficulties: optionalText(20_000), includePlan: z.boolean().optional() }).strict(),
+      body: z.object({ periodStart: serviceDate, periodEnd: serviceDate, progress: trimmed(20_000), difficulties: optionalText(20_000), includePlan: z.boolean().optional() }).strict(),
       response: { 201: episodeDetailSchema },
     },
     handler: async (request, reply) => {
@@ -303,7 +303,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       tags: TAGS,
       summary: 'B-END: end in writing (termination agreement: activities, goals reached, further needs, recommendations for the KOV); sent to the KOV unless declined (B-KOV)',
       params: idParams,
-      body: z.object({ ...versioned, endsOn: isoDate, reason: endReason, ...termination, continuedSupport: z.boolean().optional().describe('B-CONT: keep the family on the continued-support list (default true)') }).strict(),
+      body: z.object({ ...versioned, endsOn: serviceDate, reason: endReason, ...termination, continuedSupport: z.boolean().optional().describe('B-CONT: keep the family on the continued-support list (default true)') }).strict(),
       response: { 200: episodeDetailSchema },
     },
     handler: async (request) => {
@@ -319,7 +319,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       tags: TAGS,
       summary: 'B-SWITCH: a new child joined; end the needs-based episode in writing and start adaptation support for the new child (unused needs-based volume stays)',
       params: idParams,
-      body: z.object({ ...versioned, childPersonId: z.uuid(), switchOn: isoDate, specialistId: z.uuid().optional(), ...termination }).strict(),
+      body: z.object({ ...versioned, childPersonId: z.uuid(), switchOn: serviceDate, specialistId: z.uuid().optional(), ...termination }).strict(),
       response: { 201: z.object({ endedEpisodeId: z.string(), adaptation: episodeDetailSchema }) },
     },
     handler: async (request, reply) => {

@@ -298,3 +298,27 @@ describe('adaptation support per child (B-ADAPT-1), switching (B-SWITCH), leavin
     await refused(p.ska.post(`/api/families/${family.id}/prior-periods`, { version: current.version - 1, kind: 'needs_based', startsOn: '2021-01-01', endsOn: '2021-01-31', procurement: 'x' }), 409, 'VERSION_CONFLICT');
   });
 });
+
+describe('bad input on the families API never answers 5xx (SPEC §9)', () => {
+  it('dates outside 1900–2100, impossible durations, unknown ids and wrong kinds answer 4xx with a code', async () => {
+    const family = await createFamily(kov, { children: [{ person: person('Vale', 'Sisend', '2020-02-02'), arrivedOn: addMonths(today(), -1) }] });
+    const far = await kov.post(`/api/families/${family.id}/children`, { version: family.version, person: person('Kauge', 'Tulevik', '2020-01-01'), arrivedOn: '9999-12-31' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.code).toBe('VALIDATION_FAILED');
+    const referral = await forwardedReferral(kov, p.ska, p.providerId, { familyId: family.id, kind: 'adaptation', childPersonId: family.children[0].personId });
+    const episode = await ok(p.admin.post(`/api/families/referrals/${referral.id}/episode`, { version: referral.version, specialistId: p.specialistId, startsOn: today() }), 201);
+    for (const body of [
+      { kind: 'call', occurredOn: today(), durationMinutes: 100_000 },
+      { kind: 'telepathy', occurredOn: today(), durationMinutes: 5 },
+      { kind: 'call', occurredOn: '0001-01-01', durationMinutes: 5 },
+      { kind: 'call', occurredOn: addCalendarDays(today(), 1), durationMinutes: 5 },
+    ]) {
+      const response = await p.supporter.post(`/api/families/episodes/${episode.id}/contacts`, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+    }
+    await refused(p.admin.post(`/api/families/episodes/${episode.id}/assign`, { version: episode.version, specialistId: '00000000-0000-4000-8000-000000000000', reason: 'x' }), 400, 'SPECIALIST_INVALID_FOR_PROVIDER');
+    await refused(kov.post('/api/families/referrals', { familyId: family.id, kind: 'adaptation', childPersonId: '00000000-0000-4000-8000-000000000000' }), 400, 'CHILD_NOT_IN_FAMILY');
+    await refused(p.ska.post(`/api/families/referrals/${referral.id}/forward`, { version: 1, providerId: await orgId(t, 'Tartu linn'), checks: {} }), 409, 'VERSION_CONFLICT');
+    await refused(kov.post('/api/families', { type: 'hooldus', district: 'Lasnamäe', parents: [{ person: person('A', 'B') }] }), 400, 'FAMILY_DISTRICT_INVALID');
+  });
+});

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
-import { booleanQuery, contextOf, idParams, isoDate, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import { booleanQuery, contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -11,7 +11,7 @@ import { exportReferrals, findReferral, listReferrals, type ReferralListRow } fr
 import { createReferral, forwardReferral, recordFirstContact, rejectReferral, withdrawReferral } from './referrals-service.js';
 import { startEpisode } from './episodes-service.js';
 import { episodeDetail, referralDetail, referralListItem } from './views.js';
-import { contactKind, episodeDetail as episodeDetailSchema, FAMILY_ROLES, optionalText, referralDetail as referralDetailSchema, referralListItem as referralListItemSchema, referralStatus, supportKind } from './schemas.js';
+import { contactKind, episodeDetail as episodeDetailSchema, FAMILY_ROLES, optionalText, referralDetail as referralDetailSchema, referralListItem as referralListItemSchema, referralStatus, supportKind, serviceDate } from './schemas.js';
 import { REFERRAL_SOURCES } from './tables.js';
 import { today } from './shared.js';
 
@@ -176,7 +176,7 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
       tags: TAGS,
       summary: 'B-START: record the first contact with the family (also set by the first contact logged on the episode)',
       params: idParams,
-      body: z.object({ ...versioned, contactedOn: isoDate, channel: contactKind, notes: optionalText(2000) }).strict(),
+      body: z.object({ ...versioned, contactedOn: serviceDate, channel: contactKind, notes: optionalText(2000) }).strict(),
       response: { 200: referralDetailSchema },
     },
     handler: async (request) => {
@@ -191,7 +191,7 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
       tags: TAGS,
       summary: 'Start the service from a forwarded referral and assign a specialist (§2.8.6 approval, language, B-COI; B-ADAPT-1 window, B-NEED-1 volume, B-SWITCH)',
       params: idParams,
-      body: z.object({ ...versioned, specialistId: z.uuid(), startsOn: isoDate }).strict(),
+      body: z.object({ ...versioned, specialistId: z.uuid(), startsOn: serviceDate }).strict(),
       response: { 201: episodeDetailSchema },
     },
     handler: async (request, reply) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
-import { contextOf, idParams, isoDate, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import { contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -12,7 +12,7 @@ import { addAgencyGap, addChild, addHouseholdMember, addParent, addPriorPeriod, 
 import { familyDetail, familyListItem } from './views.js';
 import { encryptionKeyFrom } from './secrecy.js';
 import { kovInvolved } from './rules.js';
-import { childInput, familyDetail as familyDetailSchema, familyFields, familyLanguage, familyListItem as familyListItemSchema, familyType, FAMILY_ROLES, optionalText, originInput, personInput } from './schemas.js';
+import { childInput, familyDetail as familyDetailSchema, familyFields, familyLanguage, familyListItem as familyListItemSchema, familyType, FAMILY_ROLES, optionalText, originInput, personInput, serviceDate } from './schemas.js';
 import { registerReferralRoutes } from './referral-routes.js';
 import { registerEpisodeRoutes } from './episode-routes.js';
 import { registerSpecialistRoutes } from './specialist-routes.js';
@@ -168,7 +168,7 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
       tags: TAGS,
       summary: 'Change a placement: arrival, departure (B-LEAVE), origin data; 409 on a stale version',
       params: z.object({ id: z.uuid(), placementId: z.uuid() }),
-      body: z.object({ ...versioned, arrivedOn: isoDate.optional(), leftOn: isoDate.nullable().optional(), origin: originInput.nullable().optional() }).strict(),
+      body: z.object({ ...versioned, arrivedOn: serviceDate.optional(), leftOn: serviceDate.nullable().optional(), origin: originInput.nullable().optional() }).strict(),
       response: { 200: familyDetailSchema },
     },
     handler: async (request) => detailOf(request, await updatePlacement(deps, contextOf(request), request.params.id, request.params.placementId, request.body, key)),
@@ -187,7 +187,7 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
       summary: 'B-CARRY: service received under an earlier procurement (counts against the limits; the 2022 transitional extra does not)',
       params: idParams,
       body: z
-        .object({ ...versioned, kind: periodKind, childPersonId: z.uuid().nullable().optional(), startsOn: isoDate, endsOn: isoDate, procurement: trimmed(100), transitionalExtra: z.boolean().optional(), note: optionalText(2000) })
+        .object({ ...versioned, kind: periodKind, childPersonId: z.uuid().nullable().optional(), startsOn: serviceDate, endsOn: serviceDate, procurement: trimmed(100), transitionalExtra: z.boolean().optional(), note: optionalText(2000) })
         .strict(),
       response: { 200: familyDetailSchema },
     },
@@ -200,7 +200,7 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
       tags: TAGS,
       summary: 'B-CARRY: a gap in service caused by the agency, excluded from the volume (SKA only)',
       params: idParams,
-      body: z.object({ ...versioned, kind: periodKind, childPersonId: z.uuid().nullable().optional(), startsOn: isoDate, endsOn: isoDate, reason: trimmed(2000) }).strict(),
+      body: z.object({ ...versioned, kind: periodKind, childPersonId: z.uuid().nullable().optional(), startsOn: serviceDate, endsOn: serviceDate, reason: trimmed(2000) }).strict(),
       response: { 200: familyDetailSchema },
     },
     handler: async (request) => detailOf(request, await addAgencyGap(deps, contextOf(request), request.params.id, request.body)),

@@ -26,6 +26,8 @@ export const familyType = z.enum(FAMILY_TYPES).describe('hooldus = foster, eestk
 export const supportKind = z.enum(SUPPORT_KINDS).describe('adaptation (B-ADAPT-1), needs_based (B-NEED-1) or mentoring');
 export const familyLanguage = z.enum(FAMILY_LANGUAGES).describe('Service language (003 §2.8.9)');
 export const nullableDate = z.string().nullable();
+/** A calendar date of the service's own time (1900–2100), so date arithmetic never leaves the calendar. */
+export const serviceDate = isoDate.refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'expected a date between 1900 and 2100');
 
 export const personInput = z
   .object({ personalCode: z.string().trim().max(20).nullable().optional(), firstName: trimmed(100), lastName: trimmed(100), birthDate: isoDate.nullable().optional() })
@@ -37,7 +39,7 @@ export const originInput = z
   .strict()
   .describe('The child’s origin data (X-SECRET): encrypted at rest, shown only to the SKA contact and the family’s provider when adoption secrecy is on');
 
-export const childInput = z.object({ person: personInput, arrivedOn: isoDate, leftOn: isoDate.nullable().optional(), origin: originInput.nullable().optional() }).strict();
+export const childInput = z.object({ person: personInput, arrivedOn: serviceDate, leftOn: serviceDate.nullable().optional(), origin: originInput.nullable().optional() }).strict();
 
 export const familyFields = {
   guardianKovOrganisationId: z.uuid().nullable().optional().describe('The KOV that is the child’s guardian, when not the KOV of residence'),

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
-import { AppError, booleanQuery, contextOf, idParams, isoDate, notFound, trimmed } from '../../platform/http/index.js';
+import { AppError, booleanQuery, contextOf, idParams, notFound, trimmed } from '../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -10,7 +10,7 @@ import type { ExportColumn } from '../../platform/export/export.js';
 import { contractScope, specialistScope } from '../../platform/policy/policy.js';
 import { findSpecialist, selectContracts, selectSpecialists, specialistDocumentsOf, type ContractRow, type SpecialistRow } from './queries.js';
 import { addSpecialistDocument, approveSpecialist, clearKovOfficialConflict, createContract, createSpecialist, updateContract, updateSpecialist } from './specialists-service.js';
-import { contractItem, FAMILY_ROLES, officialPosts, optionalText, personInput, pricesInput, specialistItem, specialistLanguages, specialistRoles } from './schemas.js';
+import { contractItem, FAMILY_ROLES, officialPosts, optionalText, personInput, pricesInput, specialistItem, specialistLanguages, specialistRoles, serviceDate } from './schemas.js';
 import { SPECIALIST_LANGUAGES, SPECIALIST_ROLES } from './tables.js';
 import { today } from './shared.js';
 
@@ -127,7 +127,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
     schema: {
       tags: TAGS,
       summary: 'Record a provider contract (period, unit prices in cents); periods of one provider may not overlap',
-      body: z.object({ reference: trimmed(100), providerId: z.uuid(), startsOn: isoDate, endsOn: isoDate, prices: pricesInput, notes: optionalText(5000) }).strict(),
+      body: z.object({ reference: trimmed(100), providerId: z.uuid(), startsOn: serviceDate, endsOn: serviceDate, prices: pricesInput, notes: optionalText(5000) }).strict(),
       response: { 201: contractItem },
     },
     handler: async (request, reply) => {
@@ -143,7 +143,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
       tags: TAGS,
       summary: 'Change a contract; 409 on a stale version',
       params: idParams,
-      body: z.object({ ...versioned, reference: trimmed(100).optional(), startsOn: isoDate.optional(), endsOn: isoDate.optional(), prices: pricesInput.optional(), notes: optionalText(5000) }).strict(),
+      body: z.object({ ...versioned, reference: trimmed(100).optional(), startsOn: serviceDate.optional(), endsOn: serviceDate.optional(), prices: pricesInput.optional(), notes: optionalText(5000) }).strict(),
       response: { 200: contractItem },
     },
     handler: async (request) => {
@@ -248,7 +248,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
       tags: TAGS,
       summary: '§2.8.6: SKA’s written approval (date and reference) that the specialist may provide services, or its withdrawal',
       params: idParams,
-      body: z.object({ ...versioned, approved: z.boolean(), approvedOn: isoDate.optional(), reference: optionalText(200) }).strict(),
+      body: z.object({ ...versioned, approved: z.boolean(), approvedOn: serviceDate.optional(), reference: optionalText(200) }).strict(),
       response: { 200: specialistItem },
     },
     handler: async (request) => {
@@ -312,7 +312,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
     schema: {
       tags: TAGS,
       summary: 'B-COI §2.1.6.5: SKA clears the KOV-official conflict of one specialist with one family, with a recorded decision',
-      body: z.object({ specialistId: z.uuid(), familyId: z.uuid(), decision: trimmed(5000), decidedOn: isoDate.optional() }).strict(),
+      body: z.object({ specialistId: z.uuid(), familyId: z.uuid(), decision: trimmed(5000), decidedOn: serviceDate.optional() }).strict(),
       response: { 201: z.object({ id: z.string(), specialistId: z.string(), familyId: z.string(), decision: z.string(), decidedOn: z.string() }) },
     },
     handler: async (request, reply) => {

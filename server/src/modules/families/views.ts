@@ -49,6 +49,15 @@ export function complianceOfRow(row: { kind: SupportKind; status: EpisodeStatus;
   return 'green';
 }
 
+/** Origin data that cannot be decrypted (a changed key) is shown as masked, not as an error page. */
+function readOrigin(key: Buffer, stored: string): ChildOrigin | null {
+  try {
+    return decryptJson<ChildOrigin>(key, stored);
+  } catch {
+    return null;
+  }
+}
+
 const minDate = (...dates: (string | null)[]) => dates.filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 
 export function familyListItem(row: FamilyListRow) {
@@ -159,8 +168,8 @@ export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: B
         arrivedOn: c.arrived_on,
         leftOn: c.left_on,
         version: c.version,
-        origin: showOrigin && c.origin_ciphertext ? decryptJson<ChildOrigin>(key, c.origin_ciphertext) : null,
-        originMasked: !showOrigin && c.origin_ciphertext !== null,
+        origin: showOrigin && c.origin_ciphertext ? readOrigin(key, c.origin_ciphertext) : null,
+        originMasked: c.origin_ciphertext !== null && (!showOrigin || readOrigin(key, c.origin_ciphertext) === null),
         adaptation: a
           ? { windowFrom: a.window.from, windowTo: a.window.to, regularEnd: a.window.regularEnd, leaveLimit: a.window.leaveLimit, usedDays: a.usedDays, daysLeft: a.daysLeft, open: a.open }
           : null,
