@@ -242,7 +242,7 @@ function filteredReferrals(db: Db, actor: Actor, filter: ReferralFilter, today: 
   return query;
 }
 
-/** Overdue first contacts first (B-START), then newest. */
+/** Newest first; `overdueFirstContact` narrows to the late first contacts (B-START). */
 export async function listReferrals(db: Db, actor: Actor, filter: ReferralFilter, page: Page, today: string) {
   const after = decodeCursor(page.cursor, ['string', 'string']);
   let query = filteredReferrals(db, actor, filter, today);
