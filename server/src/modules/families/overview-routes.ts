@@ -114,7 +114,7 @@ export function registerOverviewRoutes(root: FastifyInstance, deps: AppDeps): vo
     config: { access: ['ska_contact', 'ska_manager'] },
     schema: {
       tags: TAGS,
-      summary: 'Compliance across providers: referrals waiting, overdue first contacts (B-START), running episodes by B-FREQ colour, overdue KOV overviews (B-KOV)',
+      summary: 'Compliance across providers: referrals waiting, overdue first contacts (B-START), running episodes by B-FREQ colour',
       response: {
         200: z.object({
           items: z.array(
