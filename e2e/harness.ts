@@ -8,6 +8,8 @@ import { testConfig } from '../server/test/harness.js';
 import { seedReferenceData } from '../server/src/seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../server/src/seed/demo.js';
 import type { Role } from '../server/src/platform/db/schema.js';
+import { seedDemoFamilies } from '../server/src/seed/demo-families.js';
+import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
 
 export const SCREENSHOTS = path.resolve('screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,7 +20,9 @@ export async function startServer() {
   const database = await createTestDatabase();
   await seedReferenceData(database.db);
   await seedDemoData(database.db);
-  const app = await buildApp({ db: database.db, config: testConfig(), jobs: null }, { logger: false });
+  const config = testConfig();
+  await seedDemoFamilies(database.db, encryptionKeyFrom(config));
+  const app = await buildApp({ db: database.db, config, jobs: null }, { logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

@@ -12,7 +12,7 @@ import { AppLayout } from './platform/layout/AppLayout';
 import { NotFoundPage } from './platform/components/NotFoundPage';
 import { RouteError } from './platform/components/RouteError';
 import { rolesFor } from './platform/navigation';
-import type { Role } from './platform/auth/roles';
+import { FAMILY_ROLES, type Role } from './platform/auth/roles';
 import { lazyNamed } from './platform/lazy';
 
 const HomePage = lazyNamed(() => import('./modules/home/HomePage'), 'HomePage');
@@ -30,15 +30,37 @@ const CasesPage = lazyNamed(() => import('./modules/cases/CasesPage'), 'CasesPag
 const CaseCreatePage = lazyNamed(() => import('./modules/cases/CaseCreatePage'), 'CaseCreatePage');
 const CasePage = lazyNamed(() => import('./modules/cases/CasePage'), 'CasePage');
 const StatsPage = lazyNamed(() => import('./modules/cases/stats/StatsPage'), 'StatsPage');
+const FamiliesPage = lazyNamed(() => import('./modules/families/list/FamiliesPage'), 'FamiliesPage');
+const FamilyCreatePage = lazyNamed(() => import('./modules/families/form/FamilyCreatePage'), 'FamilyCreatePage');
+const FamilyPage = lazyNamed(() => import('./modules/families/family/FamilyPage'), 'FamilyPage');
+const ReferralsPage = lazyNamed(() => import('./modules/families/referrals/ReferralsPage'), 'ReferralsPage');
+const ReferralCreatePage = lazyNamed(() => import('./modules/families/referrals/ReferralCreatePage'), 'ReferralCreatePage');
+const ReferralPage = lazyNamed(() => import('./modules/families/referrals/ReferralPage'), 'ReferralPage');
+const EpisodesPage = lazyNamed(() => import('./modules/families/episodes/EpisodesPage'), 'EpisodesPage');
+const EpisodePage = lazyNamed(() => import('./modules/families/episode/EpisodePage'), 'EpisodePage');
+const MyFamiliesPage = lazyNamed(() => import('./modules/families/my/MyFamiliesPage'), 'MyFamiliesPage');
+const SpecialistsPage = lazyNamed(() => import('./modules/families/specialists/SpecialistsPage'), 'SpecialistsPage');
+const SpecialistPage = lazyNamed(() => import('./modules/families/specialists/SpecialistPage'), 'SpecialistPage');
+const CompliancePage = lazyNamed(() => import('./modules/families/overview/CompliancePage'), 'CompliancePage');
+const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview/ContinuedSupportPage'), 'ContinuedSupportPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
 /** A self-service client may open their own person page (read-only), though not the people list. */
 const PERSON_PAGE_ROLES: readonly Role[] = [...rolesFor('/people'), 'client'];
 
+/** Module B: who records families and referrals; who reads continued support (everyone but the KOV). */
+const FAMILY_WRITERS: readonly Role[] = ['kov_worker', 'ska_contact', 'provider_admin'];
+const CONTINUED_ROLES: readonly Role[] = ['provider_admin', 'provider_specialist', 'ska_contact', 'ska_manager'];
+
 /** A route only for the roles of the given navigation entry. */
 function guarded(path: string, navPath: string, Page: React.ComponentType): RouteObject {
   return { path, element: <RequireRole roles={rolesFor(navPath)}><Page /></RequireRole> };
+}
+
+/** A route for the given roles (pages reached from links rather than the menu). */
+function only(path: string, roles: readonly Role[], Page: React.ComponentType): RouteObject {
+  return { path, element: <RequireRole roles={roles}><Page /></RequireRole> };
 }
 
 const routes: RouteObject[] = [
@@ -57,6 +79,19 @@ const routes: RouteObject[] = [
       { path: 'cases/new', element: <RequireRole roles={['kov_worker']}><CaseCreatePage /></RequireRole> },
       guarded('cases/stats', '/cases/stats', StatsPage),
       guarded('cases/:id', '/cases', CasePage),
+      guarded('families', '/families', FamiliesPage),
+      only('families/new', FAMILY_WRITERS, FamilyCreatePage),
+      only('families/my', ['provider_specialist', 'provider_admin'], MyFamiliesPage),
+      guarded('families/referrals', '/families/referrals', ReferralsPage),
+      only('families/referrals/new', FAMILY_WRITERS, ReferralCreatePage),
+      only('families/referrals/:id', FAMILY_ROLES, ReferralPage),
+      only('families/episodes', FAMILY_ROLES, EpisodesPage),
+      only('families/episodes/:id', FAMILY_ROLES, EpisodePage),
+      only('families/continued-support', CONTINUED_ROLES, ContinuedSupportPage),
+      guarded('families/specialists', '/families/specialists', SpecialistsPage),
+      guarded('families/specialists/:id', '/families/specialists', SpecialistPage),
+      guarded('families/compliance', '/families/compliance', CompliancePage),
+      only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },
       guarded('admin/users', '/admin/users', UsersPage),

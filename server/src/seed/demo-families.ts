@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { appendAudit } from '../platform/audit/audit.js';
 import { hashPassword } from '../platform/auth/passwords.js';
@@ -165,6 +165,9 @@ export async function seedDemoFamilies(db: Kysely<DB>, key: Buffer, now = new Da
       }
     }
     await appendAudit(trx, { actor: null, ip: null }, [{ action: 'create', recordType: 'seed', recordId: 'demo-families' }]);
+    // New families and referrals continue numbering after the demo ones.
+    await sql`select setval('family_reference_seq', ${c.familySeq})`.execute(trx);
+    await sql`select setval('family_referral_reference_seq', ${c.referralSeq})`.execute(trx);
     return families;
   });
 }

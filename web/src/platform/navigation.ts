@@ -10,9 +10,16 @@ import {
   IconEye,
   IconFolders,
   IconChartBar,
+  IconHomeHeart,
+  IconArrowsExchange,
+  IconCalendarCheck,
+  IconHeartHandshake,
+  IconId,
+  IconTrafficLights,
+  IconUsersGroup,
   type IconProps,
 } from '@tabler/icons-react';
-import { CASE_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
+import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
 
 export interface NavItem {
   /** Route path, also the prefix that marks the link active. */
@@ -29,6 +36,13 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: IconHome, roles: ROLES },
   { path: '/cases', labelKey: 'nav.cases', icon: IconFolders, roles: CASE_ROLES },
   { path: '/cases/stats', labelKey: 'nav.casesStats', icon: IconChartBar, roles: CASE_ROLES },
+  { path: '/families', labelKey: 'nav.families', icon: IconHomeHeart, roles: FAMILY_ROLES },
+  { path: '/families/my', labelKey: 'nav.familiesMy', icon: IconCalendarCheck, roles: ['provider_specialist'] },
+  { path: '/families/referrals', labelKey: 'nav.familiesReferrals', icon: IconArrowsExchange, roles: ['ska_contact', 'ska_manager', 'kov_worker', 'provider_admin'] },
+  { path: '/families/episodes', labelKey: 'nav.familiesEpisodes', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'kov_worker', 'provider_admin'] },
+  { path: '/families/continued-support', labelKey: 'nav.familiesContinued', icon: IconUsersGroup, roles: ['provider_admin', 'provider_specialist'] },
+  { path: '/families/specialists', labelKey: 'nav.familiesSpecialists', icon: IconId, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
+  { path: '/families/compliance', labelKey: 'nav.familiesCompliance', icon: IconTrafficLights, roles: ['ska_contact', 'ska_manager'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
   { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },

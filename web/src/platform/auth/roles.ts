@@ -30,6 +30,9 @@ export const PEOPLE_ROLES: readonly Role[] = [
   'mediator',
 ];
 
+/** Roles that work with module B's foster-family support (families, referrals, episodes). */
+export const FAMILY_ROLES: readonly Role[] = ['ska_contact', 'ska_manager', 'kov_worker', 'provider_admin', 'provider_specialist'];
+
 /** Roles that work with module A's consultation cases. */
 export const CASE_ROLES: readonly Role[] = ['kov_worker', 'ska_specialist', 'ska_manager'];
 
