@@ -42,7 +42,7 @@ export const familyDueItems: DueItemsProvider = async (db, actor) => {
         .where((eb) => eb.or([eb('family_episodes.next_contact_due', '<=', weekEnds), eb('family_episodes.next_home_visit_due', '<=', weekEnds)]))
         .execute(),
     );
-    if (dueThisWeek) items.push({ id: 'families.dueThisWeek', module: 'families', titleKey: 'home.items.familiesDueThisWeek', count: dueThisWeek, severity: 'warning', dueDate: weekEnds, link: '/families/my' });
+    if (dueThisWeek) items.push({ id: 'families.dueThisWeek', module: 'families', titleKey: 'home.items.familiesDueThisWeek', count: dueThisWeek, severity: 'warning', dueDate: weekEnds, link: actor.role === 'provider_admin' ? '/families/episodes?status=running' : '/families/my' });
     const overviews = count(
       await episodes()
         .innerJoin('families', 'families.id', 'family_episodes.family_id')
@@ -50,7 +50,7 @@ export const familyDueItems: DueItemsProvider = async (db, actor) => {
         .where(sql<boolean>`coalesce((select max(r.sent_on) from kov_reports r where r.episode_id = family_episodes.id and r.kind = 'quarterly_overview'), family_episodes.agreement_on) + interval '3 months' <= ${weekEnds}::date`)
         .execute(),
     );
-    if (overviews) items.push({ id: 'families.kovOverviewDue', module: 'families', titleKey: 'home.items.familiesKovOverviewDue', count: overviews, severity: 'warning', link: '/families/my' });
+    if (overviews) items.push({ id: 'families.kovOverviewDue', module: 'families', titleKey: 'home.items.familiesKovOverviewDue', count: overviews, severity: 'warning', link: actor.role === 'provider_admin' ? '/families/episodes?status=running' : '/families/my' });
   }
   if (actor.role === 'provider_admin') {
     const toStart = count(await referrals().where('family_referrals.status', '=', 'forwarded').execute());

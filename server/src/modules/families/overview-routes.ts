@@ -18,8 +18,10 @@ import { today } from './shared.js';
 const TAGS = ['families'];
 
 /** The last day (Sunday) of the week `on` is in. */
+/** Sunday of this week; on a weekend, of the coming week (on Sunday "this week" would be just today). */
 export function endOfWeek(on: string): string {
-  return addCalendarDays(on, 7 - isoWeekday(on));
+  const weekday = isoWeekday(on);
+  return addCalendarDays(on, 7 - weekday + (weekday >= 6 ? 7 : 0));
 }
 
 const dueItem = z.object({ kind: z.enum(['first_contact', 'contact', 'home_visit', 'kov_overview']), due: z.string(), overdue: z.boolean() });
