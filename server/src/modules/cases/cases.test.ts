@@ -252,6 +252,19 @@ describe('case access for every role (SPEC §1)', () => {
     expect((await mari.get('/api/cases?overdue=true')).json().items).toEqual([]);
   });
 
+  it('pages newest first with a keyset cursor that neither repeats nor skips', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string; receivedOn: string }[]; nextCursor: string | null } = (await kov.get(`/api/cases?view=team&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const all = (await kov.get('/api/cases?view=team&limit=200')).json().items.map((c: { id: string }) => c.id);
+    expect(seen).toEqual(all);
+    expect(new Set(seen).size).toBeGreaterThan(3);
+  });
+
   it('exports the filtered list as CSV and logs each exported case', async () => {
     const csv = await mari.get('/api/cases/export?format=csv&type=domestic');
     expect(csv.statusCode).toBe(200);

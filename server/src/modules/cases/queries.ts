@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy/actor.js';
 import { caseScope, type Action } from '../../platform/policy/policy.js';
-import { decodeCursor, toPage } from '../../platform/http/index.js';
+import { newestFirstPage } from '../../platform/http/index.js';
 import { normaliseName } from '../people/rules.js';
 import type { CaseType } from './tables.js';
 
@@ -91,11 +91,7 @@ function filtered(db: Kysely<DB>, actor: Actor, filter: CaseFilter, today: strin
 
 /** Newest first, a keyset page at a time. */
 export async function listCases(db: Kysely<DB>, actor: Actor, filter: CaseFilter, page: { limit: number; cursor?: string | undefined }, today: string) {
-  const after = decodeCursor(page.cursor, ['string', 'string']);
-  let query = filtered(db, actor, filter, today);
-  if (after) query = query.where(sql`(cases.received_on, cases.id)`, '<', sql`(${after[0]}::date, ${after[1]}::uuid)`);
-  const rows = await query.orderBy('cases.received_on', 'desc').orderBy('cases.id', 'desc').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => [r.received_on, r.id]);
+  return newestFirstPage(filtered(db, actor, filter, today), { date: 'cases.received_on', id: 'cases.id', dateType: 'date' }, page, (r) => [r.received_on, r.id]);
 }
 
 export function exportCases(db: Kysely<DB>, actor: Actor, filter: CaseFilter, limit: number, today: string) {

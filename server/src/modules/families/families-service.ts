@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound, versionConflict } from '../../platform/
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { compareIsoDates } from '../../platform/calendar/working-days.js';
 import { registerPerson, type PersonInput } from '../people/service.js';
-import { normaliseName, searchNameOf } from '../people/rules.js';
+import { normaliseName } from '../people/rules.js';
 import { findFamily, type FamilyRecord } from './queries.js';
 import { familyReference, kovInvolved, TALLINN_DISTRICTS } from './rules.js';
 import { encryptJson, type ChildOrigin } from './secrecy.js';

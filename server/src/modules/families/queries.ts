@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy/actor.js';
 import { contractScope, episodeScope, familyScope, referralScope, specialistScope, type Action } from '../../platform/policy/policy.js';
-import { decodeCursor, toPage } from '../../platform/http/index.js';
+import { newestFirstPage } from '../../platform/http/index.js';
 import { normaliseName } from '../people/rules.js';
 import type { FamilyFacts } from './volume.js';
 import type { EpisodeStatus, FamilyType, ReferralStatus, SupportKind } from './tables.js';
@@ -71,11 +71,7 @@ function filteredFamilies(db: Db, actor: Actor, filter: FamilyFilter) {
 }
 
 export async function listFamilies(db: Db, actor: Actor, filter: FamilyFilter, page: Page) {
-  const after = decodeCursor(page.cursor, ['string', 'string']);
-  let query = filteredFamilies(db, actor, filter);
-  if (after) query = query.where(sql`(families.created_at, families.id)`, '<', sql`(${after[0]}::timestamptz, ${after[1]}::uuid)`);
-  const rows = await query.orderBy('families.created_at', 'desc').orderBy('families.id', 'desc').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return newestFirstPage(filteredFamilies(db, actor, filter), { date: 'families.created_at', id: 'families.id', dateType: 'timestamptz' }, page, (r) => [r.created_at.toISOString(), r.id]);
 }
 
 export function exportFamilies(db: Db, actor: Actor, filter: FamilyFilter, limit: number) {
@@ -244,11 +240,7 @@ function filteredReferrals(db: Db, actor: Actor, filter: ReferralFilter, today: 
 
 /** Newest first; `overdueFirstContact` narrows to the late first contacts (B-START). */
 export async function listReferrals(db: Db, actor: Actor, filter: ReferralFilter, page: Page, today: string) {
-  const after = decodeCursor(page.cursor, ['string', 'string']);
-  let query = filteredReferrals(db, actor, filter, today);
-  if (after) query = query.where(sql`(family_referrals.submitted_on, family_referrals.id)`, '<', sql`(${after[0]}::date, ${after[1]}::uuid)`);
-  const rows = await query.orderBy('family_referrals.submitted_on', 'desc').orderBy('family_referrals.id', 'desc').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => [r.submitted_on, r.id]);
+  return newestFirstPage(filteredReferrals(db, actor, filter, today), { date: 'family_referrals.submitted_on', id: 'family_referrals.id', dateType: 'date' }, page, (r) => [r.submitted_on, r.id]);
 }
 
 export function exportReferrals(db: Db, actor: Actor, filter: ReferralFilter, limit: number, today: string) {
@@ -349,11 +341,7 @@ function filteredEpisodes(db: Db, actor: Actor, filter: EpisodeFilter, today: st
 }
 
 export async function listEpisodes(db: Db, actor: Actor, filter: EpisodeFilter, page: Page, today: string) {
-  const after = decodeCursor(page.cursor, ['string', 'string']);
-  let query = filteredEpisodes(db, actor, filter, today);
-  if (after) query = query.where(sql`(family_episodes.starts_on, family_episodes.id)`, '<', sql`(${after[0]}::date, ${after[1]}::uuid)`);
-  const rows = await query.orderBy('family_episodes.starts_on', 'desc').orderBy('family_episodes.id', 'desc').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => [r.starts_on, r.id]);
+  return newestFirstPage(filteredEpisodes(db, actor, filter, today), { date: 'family_episodes.starts_on', id: 'family_episodes.id', dateType: 'date' }, page, (r) => [r.starts_on, r.id]);
 }
 
 export function exportEpisodes(db: Db, actor: Actor, filter: EpisodeFilter, limit: number, today: string) {

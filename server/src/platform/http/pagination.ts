@@ -1,3 +1,4 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import { badRequest } from './errors.js';
 
@@ -34,4 +35,23 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => (strin
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}
+
+/**
+ * Newest first by (date or time, id): the keyset page every dated list uses.
+ * `dateType` casts the cursor's first value ('date' for calendar dates, 'timestamptz' for instants).
+ */
+export async function newestFirstPage<DB, TB extends keyof DB, R>(
+  query: SelectQueryBuilder<DB, TB, R>,
+  columns: { date: string; id: string; dateType: 'date' | 'timestamptz' },
+  page: { limit: number; cursor?: string | undefined },
+  keyOf: (row: R) => [string, string],
+) {
+  const after = decodeCursor(page.cursor, ['string', 'string']);
+  const date = sql.ref(columns.date);
+  const id = sql.ref(columns.id);
+  let q = query;
+  if (after) q = q.where(sql<boolean>`(${date}, ${id}) < (${after[0]}::${sql.raw(columns.dateType)}, ${after[1]}::uuid)`);
+  const rows = await q.orderBy(date, 'desc').orderBy(id, 'desc').limit(page.limit + 1).execute();
+  return toPage(rows, page.limit, keyOf);
 }
