@@ -11,6 +11,7 @@ import { useCaseSaves } from './case-cache';
 import { canEdit, changesOf, hasChanges, readField, valuesOf, type FieldSpec, type FieldValue, type FieldValues } from './case-fields';
 import { CaseFieldInput, CaseFieldValue } from './CaseFieldInput';
 import type { CaseDetail } from './types';
+import { ReloadedAlert } from '../../platform/components/ReloadedAlert';
 
 interface Props {
   id: string;
@@ -112,10 +113,7 @@ export function CaseSectionForm({ id, c, fields, missing, onReload }: Props) {
             {/* Answers to saving sit next to the save button, where the user is looking. */}
             {conflict && <VersionConflictAlert onReload={() => void edit.reload()} />}
             {edit.notice === 'reloaded' && (
-              <Alert color="tedi" role="status" title={t('errors.versionConflict.reloadedTitle')} data-testid="version-reloaded">
-                {t('cases.conflictReloaded')}
-                <div><Button mt="sm" variant="light" onClick={edit.discard}>{t('errors.versionConflict.discard')}</Button></div>
-              </Alert>
+              <ReloadedAlert onDiscard={edit.discard} text={t('cases.conflictReloaded')} />
             )}
             {edit.mutation.error && !conflict && <ErrorAlert error={edit.mutation.error} />}
             {edit.notice === 'saved' && <Alert color="green" role="status" data-testid={`case-saved-${id}`}>{t('common.saved')}</Alert>}

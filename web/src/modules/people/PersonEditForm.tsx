@@ -9,6 +9,7 @@ import { peopleKeys, updatePerson } from './api';
 import { PersonFormFields } from './PersonFormFields';
 import { toPersonChanges, validatePerson, valuesFromPerson, type PersonFormErrors } from './person-form';
 import type { PersonDetail } from './types';
+import { ReloadedAlert } from '../../platform/components/ReloadedAlert';
 
 interface Props {
   person: PersonDetail;
@@ -55,14 +56,7 @@ export function PersonEditForm({ person, onReload }: Props) {
         <Stack gap="md">
           {conflict && <VersionConflictAlert onReload={() => void reload()} />}
           {notice === 'reloaded' && (
-            <Alert color="tedi" role="status" title={t('errors.versionConflict.reloadedTitle')}>
-              {t('errors.versionConflict.reloaded')}
-              <div>
-                <Button mt="sm" variant="light" onClick={() => { setValues(valuesFromPerson(person)); setNotice(null); }}>
-                  {t('errors.versionConflict.discard')}
-                </Button>
-              </div>
-            </Alert>
+            <ReloadedAlert onDiscard={() => { setValues(valuesFromPerson(person)); setNotice(null); }} />
           )}
           {mutation.error && !conflict && <ErrorAlert error={mutation.error} />}
           {notice === 'saved' && <Alert color="green" role="status">{t('common.saved')}</Alert>}

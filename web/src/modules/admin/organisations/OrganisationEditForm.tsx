@@ -9,6 +9,7 @@ import { isVersionConflict } from '../conflict';
 import type { Organisation } from '../types';
 import { OrganisationFormFields } from './OrganisationFormFields';
 import { toOrgFields, validateOrg, valuesFromOrg, type OrgFormErrors } from './org-form';
+import { ReloadedAlert } from '../../../platform/components/ReloadedAlert';
 
 interface Props {
   org: Organisation;
@@ -56,14 +57,7 @@ export function OrganisationEditForm({ org, onReload }: Props) {
         <Stack gap="md">
           {conflict && <VersionConflictAlert onReload={() => void reload()} />}
           {notice === 'reloaded' && (
-            <Alert color="tedi" role="status" title={t('errors.versionConflict.reloadedTitle')}>
-              {t('errors.versionConflict.reloaded')}
-              <div>
-                <Button mt="sm" variant="light" onClick={() => { setValues(valuesFromOrg(org)); setNotice(null); }}>
-                  {t('errors.versionConflict.discard')}
-                </Button>
-              </div>
-            </Alert>
+            <ReloadedAlert onDiscard={() => { setValues(valuesFromOrg(org)); setNotice(null); }} />
           )}
           {mutation.error && !conflict && <ErrorAlert error={mutation.error} />}
           {notice === 'saved' && <Alert color="green" role="status">{t('common.saved')}</Alert>}

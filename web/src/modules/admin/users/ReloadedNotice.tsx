@@ -1,8 +1,9 @@
-import { Alert, Button, List } from '@mantine/core';
+import { List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AdminUser } from '../types';
 import { valuesFromUser, type UserFormValues } from './user-form';
+import { ReloadedAlert } from '../../../platform/components/ReloadedAlert';
 
 const FIELDS: (keyof UserFormValues)[] = ['email', 'name', 'role', 'organisationId', 'personalCode'];
 
@@ -24,8 +25,7 @@ export function ReloadedNotice({ latest, values, onDiscard }: Props) {
   const saved = valuesFromUser(latest);
   const differing = FIELDS.filter((f) => saved[f] !== values[f]);
   return (
-    <Alert color="tedi" role="status" title={t('errors.versionConflict.reloadedTitle')} data-testid="version-reloaded">
-      {t('errors.versionConflict.reloaded')}
+    <ReloadedAlert onDiscard={onDiscard}>
       {differing.length > 0 && (
         <>
         <div>{t('errors.versionConflict.savedValues')}</div>
@@ -38,9 +38,6 @@ export function ReloadedNotice({ latest, values, onDiscard }: Props) {
         </List>
         </>
       )}
-      <Button mt="sm" variant="light" onClick={onDiscard}>
-        {t('errors.versionConflict.discard')}
-      </Button>
-    </Alert>
+    </ReloadedAlert>
   );
 }
