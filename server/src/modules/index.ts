@@ -22,19 +22,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { addMessages } from '../platform/i18n/messages.js';
 
-let dueItemsRegistered = false;
-
 /** Every module's routes, home-page items and audited record types, in one place. */
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
-  if (!dueItemsRegistered) {
-    addMessages(caseMessages);
-    registerDueItems(adminDueItems);
-    registerDueItems(notificationDueItems);
-    registerDueItems(caseDueItems);
-    addMessages(familyMessages);
-    registerDueItems(familyDueItems);
-    dueItemsRegistered = true;
-  }
+  addMessages(caseMessages);
+  addMessages(familyMessages);
+  for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
   registerRecordType('user', async (db, actor, id) => isUuid(id) && Boolean(await findUser(db, actor, id)));
   registerRecordType('organisation', async (db, actor, id) => isUuid(id) && Boolean(await findOrganisation(db, actor, id)));

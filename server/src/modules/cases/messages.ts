@@ -1,9 +1,7 @@
-import type { Locale } from '../../platform/db/schema.js';
-
-type Text = Record<Locale, string>;
+import type { Messages } from '../../platform/i18n/messages.js';
 
 /** Module A's error codes and mail texts, in et/en/ru. */
-export const caseMessages: Record<string, Text> = {
+export const caseMessages: Messages = {
   TRANSITION_NOT_ALLOWED: {
     et: 'Juhtumit ei saa viia olekust „{from}” olekusse „{to}”.',
     en: 'The case cannot move from "{from}" to "{to}".',

@@ -1,9 +1,7 @@
-import type { Locale } from '../../platform/db/schema.js';
-
-type Text = Record<Locale, string>;
+import type { Messages } from '../../platform/i18n/messages.js';
 
 /** Module B part 1's error codes (the B-* rule in the code) and mail texts, in et/en/ru. */
-export const familyMessages: Record<string, Text> = {
+export const familyMessages: Messages = {
   B_ADAPT_BEFORE_WINDOW: {
     et: 'Kohanemise tuge saab alustada kõige varem kuu enne lapse perre tulekut ({from}).',
     en: 'Adaptation support can start at the earliest one month before the child arrives ({from}).',

@@ -21,15 +21,16 @@ export interface DueItem {
  */
 export type DueItemsProvider = (db: Kysely<DB>, actor: Actor) => Promise<DueItem[]>;
 
-const providers: DueItemsProvider[] = [];
+// A set: the app may be built more than once in one process (tests), registering the same providers again.
+const providers = new Set<DueItemsProvider>();
 
 export function registerDueItems(provider: DueItemsProvider): void {
-  providers.push(provider);
+  providers.add(provider);
 }
 
 const SEVERITY_ORDER = { overdue: 0, warning: 1, info: 2 } as const;
 
 export async function dueItemsFor(db: Kysely<DB>, actor: Actor): Promise<DueItem[]> {
-  const lists = await Promise.all(providers.map((provider) => provider(db, actor)));
+  const lists = await Promise.all([...providers].map((provider) => provider(db, actor)));
   return lists.flat().sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
 }

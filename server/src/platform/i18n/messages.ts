@@ -1,6 +1,7 @@
 import type { Locale } from '../db/schema.js';
 
-type Messages = Record<string, Record<Locale, string>>;
+/** Messages by stable code, in every interface language; modules export theirs in this shape. */
+export type Messages = Record<string, Record<Locale, string>>;
 
 /** Server-side messages by stable error code. `{name}` placeholders take params. */
 export const messages: Messages = {
