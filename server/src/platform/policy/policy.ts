@@ -9,9 +9,16 @@ import type { Actor } from './actor.js';
  *    and detail query applies, so a list never fetches a row the user may not
  *    open, and a record outside the scope answers 404.
  */
-export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource;
+export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource | FamilyServicesResource;
 /** Module B part 1 (foster-family support). */
 export type FamiliesResource = 'family' | 'family_referral' | 'family_episode' | 'provider_contract' | 'provider_specialist';
+/**
+ * Module B part 2: mentoring/counselling sessions (with SKA's extra-session
+ * approvals), support groups, monthly reports (with e-invoices) and monitoring
+ * reports; `service_confirmation` is a self-service client confirming the
+ * services they received (B-REP-1 recipient signature).
+ */
+export type FamilyServicesResource = 'service_session' | 'support_group' | 'monthly_report' | 'provider_report' | 'service_confirmation';
 export type Action = 'read' | 'create' | 'update' | 'assign' | 'approve';
 
 const R: Action[] = ['read'];
@@ -19,15 +26,15 @@ const RCU: Action[] = ['read', 'create', 'update'];
 
 const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
   ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'] },
-  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'] },
-  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R },
+  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'], service_session: ['read', 'approve'], support_group: ['read', 'approve'], monthly_report: ['read', 'approve'], provider_report: R },
+  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R, service_session: R, support_group: R, monthly_report: R, provider_report: R },
   kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R },
-  provider_admin: { person: RCU, own_account: RCU, family: RCU, family_referral: RCU, family_episode: [...RCU, 'assign'], provider_contract: R, provider_specialist: RCU },
-  provider_specialist: { person: RCU, own_account: RCU, family: ['read', 'update'], family_referral: ['read', 'update'], family_episode: ['read', 'update'], provider_specialist: R },
+  provider_admin: { person: RCU, own_account: RCU, family: RCU, family_referral: RCU, family_episode: [...RCU, 'assign'], provider_contract: R, provider_specialist: RCU, service_session: RCU, support_group: RCU, monthly_report: RCU, provider_report: RCU },
+  provider_specialist: { person: RCU, own_account: RCU, family: ['read', 'update'], family_referral: ['read', 'update'], family_episode: ['read', 'update'], provider_specialist: R, service_session: RCU, support_group: ['read', 'update'], monthly_report: ['read', 'update'] },
   ministry_officer: { own_account: RCU },
   trainer: { own_account: RCU },
   mediator: { person: RCU, own_account: RCU },
-  client: { person: R, own_account: RCU },
+  client: { person: R, own_account: RCU, service_confirmation: ['read', 'update'] },
   admin: { user: RCU, organisation: RCU, mail_outbox: R, own_account: RCU },
   auditor: { audit_log: R, own_account: RCU },
 };
@@ -249,6 +256,96 @@ export function specialistScope(actor: Actor, action: Action = 'read') {
     if (actor.role === 'provider_admin') return eb('provider_specialists.provider_organisation_id', '=', actor.organisationId);
     if (actor.role === 'provider_specialist') return eb('provider_specialists.user_id', '=', actor.userId);
     return TRUE;
+  };
+}
+
+// --- Module B part 2: sessions, groups, reports --------------------------------------
+
+/** The user is the provider specialist with this id (a subquery on provider_specialists). */
+function isSpecialist(eb: ExpressionBuilder<DB, any>, actor: Actor, specialistIdColumn: string): Expression<SqlBool> {
+  return eb.exists(
+    eb.selectFrom('provider_specialists as own').select(sql`1`.as('one')).whereRef('own.id', '=', sql.ref(specialistIdColumn) as never).where('own.user_id', '=', actor.userId),
+  );
+}
+
+const isSka = (actor: Actor) => actor.role === 'ska_contact' || actor.role === 'ska_manager';
+
+/** Mentoring and counselling sessions: SKA all, a provider its own, a specialist those they held. */
+export function sessionScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'service_sessions'>): Expression<SqlBool> => {
+    if (!can(actor, 'service_session', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('service_sessions.provider_organisation_id', '=', actor.organisationId);
+    if (actor.role === 'provider_specialist') return isSpecialist(eb, actor, 'service_sessions.specialist_id');
+    return isSka(actor) ? TRUE : NOTHING;
+  };
+}
+
+/** SKA's extra-session approvals (B-PSY-1): SKA all, a provider (and its specialists) its own requests. */
+export function extraRequestScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'counselling_extra_requests'>): Expression<SqlBool> => {
+    if (!can(actor, 'service_session', action)) return NOTHING;
+    if (actor.role === 'provider_admin' || actor.role === 'provider_specialist') return eb('counselling_extra_requests.provider_organisation_id', '=', actor.organisationId);
+    return isSka(actor) ? TRUE : NOTHING;
+  };
+}
+
+/** Support groups: a provider its own; its group leaders the groups they lead; SKA those in submitted plans. */
+export function supportGroupScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'support_groups'>): Expression<SqlBool> => {
+    if (!can(actor, 'support_group', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('support_groups.provider_organisation_id', '=', actor.organisationId);
+    if (actor.role === 'provider_specialist') return isSpecialist(eb, actor, 'support_groups.leader_specialist_id');
+    if (!isSka(actor)) return NOTHING;
+    return eb.exists(eb.selectFrom('support_group_plans as sp').select(sql`1`.as('one')).whereRef('sp.id', '=', 'support_groups.plan_id').where('sp.status', '=', 'submitted'));
+  };
+}
+
+/** Group plans: a provider its own, SKA the submitted ones. */
+export function groupPlanScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'support_group_plans'>): Expression<SqlBool> => {
+    if (!can(actor, 'support_group', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('support_group_plans.provider_organisation_id', '=', actor.organisationId);
+    return isSka(actor) ? eb('support_group_plans.status', '=', 'submitted') : NOTHING;
+  };
+}
+
+/**
+ * Monthly reports: a provider its own; SKA those submitted at least once (a
+ * draft is the provider's work in progress); a specialist the reports that
+ * contain their work, of which services show them only their own lines.
+ */
+export function monthlyReportScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'monthly_reports'>): Expression<SqlBool> => {
+    if (!can(actor, 'monthly_report', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('monthly_reports.provider_organisation_id', '=', actor.organisationId);
+    if (actor.role === 'provider_specialist') {
+      return eb.exists(
+        eb
+          .selectFrom('monthly_report_lines as sl')
+          .innerJoin('provider_specialists as ls', 'ls.id', 'sl.specialist_id')
+          .select(sql`1`.as('one'))
+          .whereRef('sl.report_id', '=', 'monthly_reports.id')
+          .where('ls.user_id', '=', actor.userId),
+      );
+    }
+    return isSka(actor) ? eb('monthly_reports.submitted_on', 'is not', null) : NOTHING;
+  };
+}
+
+/** Monitoring and final reports (B-REP-3): a provider its own, SKA the submitted ones. */
+export function providerReportScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'provider_reports'>): Expression<SqlBool> => {
+    if (!can(actor, 'provider_report', action)) return NOTHING;
+    if (actor.role === 'provider_admin') return eb('provider_reports.provider_organisation_id', '=', actor.organisationId);
+    return isSka(actor) ? eb('provider_reports.status', '=', 'submitted') : NOTHING;
+  };
+}
+
+/** A self-service client's own families (as a parent), for confirming the services received. */
+export function clientFamilyScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'families'>): Expression<SqlBool> => {
+    if (!can(actor, 'service_confirmation', action) || !actor.personId) return NOTHING;
+    return eb.exists(eb.selectFrom('family_parents as cp').select(sql`1`.as('one')).whereRef('cp.family_id', '=', 'families.id').where('cp.person_id', '=', actor.personId));
   };
 }
 
