@@ -17,6 +17,9 @@ import { caseDueItems, notifyOverdueCases } from './cases/deadlines.js';
 import { registerFamilyRoutes } from './families/routes.js';
 import { familyMessages } from './families/messages.js';
 import { familyDueItems, remindFamilyContacts } from './families/deadlines.js';
+import { registerSessionRoutes, sessionsDueItems, sessionsJobs, sessionsMessages } from './families/sessions/index.js';
+import { registerGroupRoutes, groupsDueItems, groupsJobs, groupsMessages } from './families/groups/index.js';
+import { registerReportRoutes, reportingDueItems, reportingJobs, reportingMessages } from './families/reporting/index.js';
 import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -26,7 +29,8 @@ import { addMessages } from '../platform/i18n/messages.js';
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   addMessages(caseMessages);
   addMessages(familyMessages);
-  for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems]) registerDueItems(provider);
+  for (const more of [sessionsMessages, groupsMessages, reportingMessages]) addMessages(more);
+  for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
   registerRecordType('user', async (db, actor, id) => isUuid(id) && Boolean(await findUser(db, actor, id)));
   registerRecordType('organisation', async (db, actor, id) => isUuid(id) && Boolean(await findOrganisation(db, actor, id)));
@@ -38,6 +42,9 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerCaseRoutes(app, deps);
   registerCaseDocumentRoutes(app, deps);
   registerFamilyRoutes(app, deps);
+  registerSessionRoutes(app, deps);
+  registerGroupRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
@@ -45,5 +52,8 @@ export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
   return [
     { name: 'cases-overdue', cron: '0 7 * * *', run: () => notifyOverdueCases(db) },
     { name: 'families-contact-reminders', cron: '15 7 * * *', run: () => remindFamilyContacts(db) },
+    ...sessionsJobs(db),
+    ...groupsJobs(db),
+    ...reportingJobs(db),
   ];
 }

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../../../platform/http/index.js';
+import type { DB } from '../../../platform/db/schema.js';
+import type { Messages } from '../../../platform/i18n/messages.js';
+import type { DueItemsProvider } from '../../../platform/home/due-items.js';
+import type { JobDefinition } from '../../../platform/jobs/jobs.js';
+
+/** Module B part 2 — reporting: the one entry point modules/index.ts wires in. */
+export function registerReportRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+
+export const reportingMessages: Messages = {};
+
+export const reportingDueItems: DueItemsProvider[] = [];
+
+export function reportingJobs(_db: Kysely<DB>): JobDefinition[] {
+  return [];
+}
