@@ -5,14 +5,23 @@ import type { DB } from '../../../platform/db/schema.js';
 import type { Messages } from '../../../platform/i18n/messages.js';
 import type { DueItemsProvider } from '../../../platform/home/due-items.js';
 import type { JobDefinition } from '../../../platform/jobs/jobs.js';
+import { groupDueItems, remindGroupPlans } from './deadlines.js';
+import { groupMessages } from './messages.js';
+import { registerGroupPublicRoutes } from './public-routes.js';
+import { registerGroupApiRoutes } from './routes.js';
+
+export { groupBillingForMonth, type GroupBillingLine, type GroupExclusion } from './billing.js';
 
 /** Module B part 2 — groups: the one entry point modules/index.ts wires in. */
-export function registerGroupRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+export function registerGroupRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerGroupApiRoutes(app, deps);
+  registerGroupPublicRoutes(app, deps);
+}
 
-export const groupsMessages: Messages = {};
+export const groupsMessages: Messages = groupMessages;
 
-export const groupsDueItems: DueItemsProvider[] = [];
+export const groupsDueItems: DueItemsProvider[] = [groupDueItems];
 
-export function groupsJobs(_db: Kysely<DB>): JobDefinition[] {
-  return [];
+export function groupsJobs(db: Kysely<DB>): JobDefinition[] {
+  return [{ name: 'groups-plan-reminder', cron: '0 8 10-15 * *', run: () => remindGroupPlans(db) }];
 }
