@@ -8,6 +8,10 @@ import { counsellingAllowanceOf, mentoringStage, type PlacementDates } from './r
 export interface FamilyLimitFacts {
   stage: MentoringStage;
   allowance: CounsellingAllowance;
+  /** The first child's arrival (any time), for what counts "before a child" (B-MENT-2). */
+  firstArrivalOn: IsoDate | null;
+  /** SKA's approved extra sessions of the year of `on` (B-PSY-1). */
+  approvedExtra: number;
 }
 
 /** Loads what the session limits of a family depend on, as of `on` (no access check: callers have done it). */
@@ -26,6 +30,8 @@ export async function familyLimitFacts(db: Kysely<DB> | Transaction<DB>, familyI
   return {
     stage: mentoringStage(family.assessed, placements, on),
     allowance: counsellingAllowanceOf(family.assessed, placements, Number(extra.sessions), on),
+    firstArrivalOn: placements.map((p) => p.arrivedOn).sort()[0] ?? null,
+    approvedExtra: Number(extra.sessions),
   };
 }
 

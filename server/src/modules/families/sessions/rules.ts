@@ -35,3 +35,66 @@ export function childLeftRecently(placements: readonly PlacementDates[], on: Iso
 export function counsellingAllowanceOf(assessed: boolean, placements: readonly PlacementDates[], approvedExtraThisYear: number, on: IsoDate): CounsellingAllowance {
   return { approvedExtra: approvedExtraThisYear, childLeft: childLeftRecently(placements, on), notAssessed: !assessed };
 }
+
+// --- Who may hold a session (B-MENT-3, B-PSY-3 / §2.5.7, §2.8.6) ----------------------
+
+export interface SessionSpecialistFacts {
+  roles: readonly string[];
+  /** SKA's approval date (§2.8.6); null when not approved or withdrawn. */
+  skaApprovedOn: IsoDate | null;
+  /** An adaptation or needs-based episode of this family had this specialist as its supporter, started by the session day. */
+  supportedFamilyBefore: boolean;
+}
+
+const approvedOn = (s: SessionSpecialistFacts, on: IsoDate) => s.skaApprovedOn !== null && compareIsoDates(s.skaApprovedOn, on) <= 0;
+
+/**
+ * B-MENT-3 (§2.3.6, §2.3.6.1), decided as: there is no record of a mentor's
+ * personal experience; SKA checks the 2 years when it approves a specialist
+ * in the mentor role (a conformity condition), so an SKA-approved specialist
+ * with the mentor role qualifies. §2.3.6.1 waives the experience for a
+ * specialist who gave this family family support before: an SKA-approved
+ * specialist (of any role) who was the supporter of an adaptation or
+ * needs-based episode of this family qualifies as its mentor. SKA approval
+ * (§2.8.6) is needed either way.
+ */
+export function mentorQualification(s: SessionSpecialistFacts, on: IsoDate): 'qualified' | 'not_approved' | 'no_mentor_role' {
+  if (!approvedOn(s, on)) return 'not_approved';
+  if (s.roles.includes('mentor') || s.supportedFamilyBefore) return 'qualified';
+  return 'no_mentor_role';
+}
+
+/** §2.5.2, §2.5.7: counselling is given by a psychologist, supervision by a supervisor. */
+export const ROLE_FOR_SESSION = { counselling: 'psychologist', supervision: 'supervisor' } as const;
+
+export function counsellorProblem(service: 'counselling' | 'supervision', s: SessionSpecialistFacts, on: IsoDate): 'not_approved' | 'role_mismatch' | null {
+  if (!approvedOn(s, on)) return 'not_approved';
+  return s.roles.includes(ROLE_FOR_SESSION[service]) ? null : 'role_mismatch';
+}
+
+/**
+ * §2.8.11 (B-PSY-3; for mentoring §2.3.2): a remote session only by prior
+ * agreement with the client — the agreement dated on or before the session day.
+ */
+export function remoteAgreed(mode: 'in_person' | 'remote', remoteAgreedOn: IsoDate | null | undefined, heldOn: IsoDate): boolean {
+  if (mode === 'in_person') return true;
+  return Boolean(remoteAgreedOn) && compareIsoDates(remoteAgreedOn!, heldOn) <= 0;
+}
+
+/**
+ * B-MENT-2: which of the family's mentoring sessions count on `on`. With a
+ * child: the quarter's sessions; before a child (not assessed, or waiting for
+ * one): every session held before the first child arrived — whatever their order.
+ */
+export function countedMentoringDates(stage: MentoringStage, dates: readonly IsoDate[], firstArrivalOn: IsoDate | null): IsoDate[] {
+  if (stage === 'with_child' || firstArrivalOn === null) return [...dates];
+  return dates.filter((d) => compareIsoDates(d, firstArrivalOn) < 0);
+}
+
+/** The quarter's first and last day (for messages and lists). */
+export function quarterBounds(on: IsoDate): { from: IsoDate; to: IsoDate } {
+  const year = on.slice(0, 4);
+  const q = Math.floor((Number(on.slice(5, 7)) - 1) / 3);
+  const ends = ['03-31', '06-30', '09-30', '12-31'];
+  return { from: `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`, to: `${year}-${ends[q]}` };
+}
