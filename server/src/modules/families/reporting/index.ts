@@ -5,14 +5,24 @@ import type { DB } from '../../../platform/db/schema.js';
 import type { Messages } from '../../../platform/i18n/messages.js';
 import type { DueItemsProvider } from '../../../platform/home/due-items.js';
 import type { JobDefinition } from '../../../platform/jobs/jobs.js';
+import { registerMonthlyReportRoutes } from './monthly-routes.js';
+import { monthlyMessages } from './monthly-messages.js';
+import { monthlyReportDueItems } from './monthly-due.js';
+import { draftDueReports } from './monthly-service.js';
+import { registerInvoiceRoutes, invoiceMessages } from './invoice-routes.js';
 
 /** Module B part 2 — reporting: the one entry point modules/index.ts wires in. */
-export function registerReportRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+export function registerReportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerMonthlyReportRoutes(app, deps);
+  registerInvoiceRoutes(app, deps);
+  // TODO(reporting): registerProviderReportRoutes(app, deps) from './provider-report-routes.js' once it lands (B-REP-3), with providerReportMessages and providerReportDueItems below.
+}
 
-export const reportingMessages: Messages = {};
+export const reportingMessages: Messages = { ...monthlyMessages, ...invoiceMessages };
 
-export const reportingDueItems: DueItemsProvider[] = [];
+export const reportingDueItems: DueItemsProvider[] = [monthlyReportDueItems];
 
-export function reportingJobs(_db: Kysely<DB>): JobDefinition[] {
-  return [];
+export function reportingJobs(db: Kysely<DB>): JobDefinition[] {
+  // B-REP-1: on the 1st, each provider's report of the month before is drafted (idempotent).
+  return [{ name: 'monthly-reports-draft', cron: '0 6 1 * *', run: () => draftDueReports(db) }];
 }
