@@ -43,6 +43,8 @@ const SpecialistsPage = lazyNamed(() => import('./modules/families/specialists/S
 const SpecialistPage = lazyNamed(() => import('./modules/families/specialists/SpecialistPage'), 'SpecialistPage');
 const CompliancePage = lazyNamed(() => import('./modules/families/overview/CompliancePage'), 'CompliancePage');
 const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview/ContinuedSupportPage'), 'ContinuedSupportPage');
+const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/ServiceLimitsPage'), 'ServiceLimitsPage');
+const CounsellingExtrasPage = lazyNamed(() => import('./modules/families/sessions/CounsellingExtrasPage'), 'CounsellingExtrasPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
@@ -91,6 +93,8 @@ const routes: RouteObject[] = [
       guarded('families/specialists', '/families/specialists', SpecialistsPage),
       guarded('families/specialists/:id', '/families/specialists', SpecialistPage),
       guarded('families/compliance', '/families/compliance', CompliancePage),
+      guarded('families/service-limits', '/families/service-limits', ServiceLimitsPage),
+      guarded('families/counselling-extras', '/families/counselling-extras', CounsellingExtrasPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },

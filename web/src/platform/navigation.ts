@@ -43,6 +43,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/continued-support', labelKey: 'nav.familiesContinued', icon: IconUsersGroup, roles: ['provider_admin', 'provider_specialist'] },
   { path: '/families/specialists', labelKey: 'nav.familiesSpecialists', icon: IconId, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/compliance', labelKey: 'nav.familiesCompliance', icon: IconTrafficLights, roles: ['ska_contact', 'ska_manager'] },
+  { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
+  { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
   { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },

@@ -28,6 +28,7 @@ import { EpisodePdfs } from './EpisodePdfs';
 import { KovReports } from './KovReports';
 import { SupportPlan } from './SupportPlan';
 import { TerminationSection } from './TerminationSection';
+import { SessionsCard } from '../sessions/SessionsCard';
 
 function Header({ e }: { e: EpisodeDetail }) {
   const { t } = useTranslation();
@@ -96,6 +97,7 @@ function EpisodeView({ e }: { e: EpisodeDetail }) {
           </Alert>
         )}
         <EpisodeFacts e={e} />
+        {e.kind === 'mentoring' && <SessionsCard familyId={e.family.id} episodeId={e.id} />}
         <TabbedPanels panels={panels} tab={tab} onTab={setTab} testId="episode" />
         <AccessHistory recordType="family_episode" recordId={e.id} />
       </Stack>

@@ -19,6 +19,7 @@ import { FamilyPeople } from './FamilyPeople';
 import { FamilyEpisodes, FamilyReferrals } from './FamilyServices';
 import { FamilyTimeline } from './FamilyTimeline';
 import { VolumeSection } from './VolumeSection';
+import { SessionsCard } from '../sessions/SessionsCard';
 
 const TABS = ['overview', 'referrals', 'episodes', 'timeline'] as const;
 
@@ -42,6 +43,7 @@ function FamilyView({ f }: { f: FamilyDetail }) {
           <FamilyFacts f={f} />
           <FamilyPeople f={f} />
           <VolumeSection f={f} />
+          <SessionsCard familyId={f.id} />
           {familyCan.edit(role) && <FamilyEditForm f={f} />}
         </Stack>
       ),
