@@ -41,6 +41,10 @@ const EpisodePage = lazyNamed(() => import('./modules/families/episode/EpisodePa
 const MyFamiliesPage = lazyNamed(() => import('./modules/families/my/MyFamiliesPage'), 'MyFamiliesPage');
 const SpecialistsPage = lazyNamed(() => import('./modules/families/specialists/SpecialistsPage'), 'SpecialistsPage');
 const SpecialistPage = lazyNamed(() => import('./modules/families/specialists/SpecialistPage'), 'SpecialistPage');
+const MonthlyReportsPage = lazyNamed(() => import('./modules/families/reporting/MonthlyReportsPage'), 'MonthlyReportsPage');
+const MonthlyReportPage = lazyNamed(() => import('./modules/families/reporting/MonthlyReportPage'), 'MonthlyReportPage');
+const MonthlyThisMonthPage = lazyNamed(() => import('./modules/families/reporting/MonthlyThisMonthPage'), 'MonthlyThisMonthPage');
+const MonthlyConfirmationsPage = lazyNamed(() => import('./modules/families/reporting/MonthlyConfirmationsPage'), 'MonthlyConfirmationsPage');
 const CompliancePage = lazyNamed(() => import('./modules/families/overview/CompliancePage'), 'CompliancePage');
 const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview/ContinuedSupportPage'), 'ContinuedSupportPage');
 const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/ServiceLimitsPage'), 'ServiceLimitsPage');
@@ -95,6 +99,10 @@ const routes: RouteObject[] = [
       guarded('families/compliance', '/families/compliance', CompliancePage),
       guarded('families/service-limits', '/families/service-limits', ServiceLimitsPage),
       guarded('families/counselling-extras', '/families/counselling-extras', CounsellingExtrasPage),
+      guarded('families/monthly-reports', '/families/monthly-reports', MonthlyReportsPage),
+      guarded('families/monthly-reports/:id', '/families/monthly-reports', MonthlyReportPage),
+      guarded('families/this-month', '/families/this-month', MonthlyThisMonthPage),
+      guarded('me/service-confirmations', '/me/service-confirmations', MonthlyConfirmationsPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },

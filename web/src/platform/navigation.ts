@@ -17,6 +17,9 @@ import {
   IconId,
   IconTrafficLights,
   IconUsersGroup,
+  IconReportMoney,
+  IconCalendarStats,
+  IconSignature,
   type IconProps,
 } from '@tabler/icons-react';
 import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
@@ -43,6 +46,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/continued-support', labelKey: 'nav.familiesContinued', icon: IconUsersGroup, roles: ['provider_admin', 'provider_specialist'] },
   { path: '/families/specialists', labelKey: 'nav.familiesSpecialists', icon: IconId, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/compliance', labelKey: 'nav.familiesCompliance', icon: IconTrafficLights, roles: ['ska_contact', 'ska_manager'] },
+  { path: '/families/monthly-reports', labelKey: 'monthlyReports.nav', icon: IconReportMoney, roles: ['provider_admin', 'provider_specialist', 'ska_contact', 'ska_manager'] },
+  { path: '/families/this-month', labelKey: 'monthlyReports.navThisMonth', icon: IconCalendarStats, roles: ['provider_admin'] },
+  { path: '/me/service-confirmations', labelKey: 'monthlyReports.navClient', icon: IconSignature, roles: ['client'] },
   { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
