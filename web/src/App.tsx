@@ -45,6 +45,9 @@ const MonthlyReportsPage = lazyNamed(() => import('./modules/families/reporting/
 const MonthlyReportPage = lazyNamed(() => import('./modules/families/reporting/MonthlyReportPage'), 'MonthlyReportPage');
 const MonthlyThisMonthPage = lazyNamed(() => import('./modules/families/reporting/MonthlyThisMonthPage'), 'MonthlyThisMonthPage');
 const MonthlyConfirmationsPage = lazyNamed(() => import('./modules/families/reporting/MonthlyConfirmationsPage'), 'MonthlyConfirmationsPage');
+const ProviderReportsPage = lazyNamed(() => import('./modules/families/reporting/ProviderReportsPage'), 'ProviderReportsPage');
+const ProviderReportPage = lazyNamed(() => import('./modules/families/reporting/ProviderReportPage'), 'ProviderReportPage');
+const SpendPage = lazyNamed(() => import('./modules/families/reporting/SpendPage'), 'SpendPage');
 const CompliancePage = lazyNamed(() => import('./modules/families/overview/CompliancePage'), 'CompliancePage');
 const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview/ContinuedSupportPage'), 'ContinuedSupportPage');
 const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/ServiceLimitsPage'), 'ServiceLimitsPage');
@@ -103,6 +106,9 @@ const routes: RouteObject[] = [
       guarded('families/monthly-reports/:id', '/families/monthly-reports', MonthlyReportPage),
       guarded('families/this-month', '/families/this-month', MonthlyThisMonthPage),
       guarded('me/service-confirmations', '/me/service-confirmations', MonthlyConfirmationsPage),
+      guarded('families/provider-reports', '/families/provider-reports', ProviderReportsPage),
+      guarded('families/provider-reports/:id', '/families/provider-reports', ProviderReportPage),
+      guarded('families/spend', '/families/spend', SpendPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },

@@ -20,6 +20,8 @@ import {
   IconReportMoney,
   IconCalendarStats,
   IconSignature,
+  IconReportAnalytics,
+  IconChartLine,
   type IconProps,
 } from '@tabler/icons-react';
 import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
@@ -49,6 +51,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/monthly-reports', labelKey: 'monthlyReports.nav', icon: IconReportMoney, roles: ['provider_admin', 'provider_specialist', 'ska_contact', 'ska_manager'] },
   { path: '/families/this-month', labelKey: 'monthlyReports.navThisMonth', icon: IconCalendarStats, roles: ['provider_admin'] },
   { path: '/me/service-confirmations', labelKey: 'monthlyReports.navClient', icon: IconSignature, roles: ['client'] },
+  { path: '/families/provider-reports', labelKey: 'providerReports.nav', icon: IconReportAnalytics, roles: ['provider_admin', 'ska_contact', 'ska_manager'] },
+  { path: '/families/spend', labelKey: 'invoices.spend.nav', icon: IconChartLine, roles: ['ska_contact', 'ska_manager'] },
   { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },

@@ -1,0 +1,55 @@
+import { get, post } from '../../../platform/api/client';
+
+/** B-REP-2: the e-invoice of an approved monthly report (server reporting/invoice-routes.ts). */
+export interface SellerInput {
+  iban: string;
+  street: string;
+  city: string;
+  postalZone: string;
+  vatNumber?: string | null;
+  email?: string | null;
+}
+
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  totalCents: number;
+  issuedBy: string | null;
+}
+
+export interface InvoiceStatus {
+  reportId: string;
+  reportStatus: string;
+  totalCents: number;
+  invoice: InvoiceSummary | null;
+  canIssue: boolean;
+  sellerDefaults: Partial<SellerInput> | null;
+}
+
+const base = (reportId: string) => `/api/families/monthly-reports/${encodeURIComponent(reportId)}/e-invoice`;
+
+export const invoiceKeys = { status: (reportId: string) => ['invoices', 'status', reportId] as const };
+export const fetchInvoiceStatus = (reportId: string, signal?: AbortSignal) => get<InvoiceStatus>(base(reportId), undefined, signal);
+export const issueInvoice = (reportId: string, body: SellerInput) => post<InvoiceSummary>(base(reportId), body);
+export const invoiceXmlUrl = (reportId: string) => `${base(reportId)}.xml`;
+export const invoicePdfUrl = (reportId: string) => `${base(reportId)}.pdf`;
+
+/** Cents as euros in Estonian notation: 123456789 → "1 234 567,89 €" (no floating point). */
+export function euros(cents: number): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.trunc(cents));
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${negative ? '−' : ''}${whole},${String(abs % 100).padStart(2, '0')} €`;
+}
+
+/** ISO 13616 check digits, as the server checks them. */
+export function validIban(value: string): boolean {
+  const iban = value.replace(/\s+/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const digits = (iban.slice(4) + iban.slice(0, 4)).replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
