@@ -9,6 +9,7 @@ import { seedReferenceData } from '../server/src/seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../server/src/seed/demo.js';
 import type { Role } from '../server/src/platform/db/schema.js';
 import { seedDemoFamilies } from '../server/src/seed/demo-families.js';
+import { seedDemoFamilyServices } from '../server/src/seed/demo-family-services.js';
 import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
 
 export const SCREENSHOTS = path.resolve('screenshots');
@@ -22,6 +23,7 @@ export async function startServer() {
   await seedDemoData(database.db);
   const config = testConfig();
   await seedDemoFamilies(database.db, encryptionKeyFrom(config));
+  await seedDemoFamilyServices(database.db, encryptionKeyFrom(config));
   const app = await buildApp({ db: database.db, config, jobs: null }, { logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -10,6 +10,7 @@ import { seedReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCases } from './seed/demo-cases.js';
 import { seedDemoFamilies } from './seed/demo-families.js';
+import { seedDemoFamilyServices } from './seed/demo-family-services.js';
 import { encryptionKeyFrom } from './modules/families/secrecy.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
@@ -26,6 +27,8 @@ if (seeded) logger.info({ cases: await seedDemoCases(database.db) }, 'demo data 
 if (config.demo) {
   const families = await seedDemoFamilies(database.db, encryptionKeyFrom(config));
   if (families) logger.info({ families }, 'demo families loaded');
+  const services = await seedDemoFamilyServices(database.db, encryptionKeyFrom(config));
+  if (services.sessions + services.groups + services.reports) logger.info(services, 'demo sessions, groups and monthly reports loaded');
 }
 
 const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);
