@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/harness.js';
 import type { TestClient } from '../../../../test/client.js';
-import { ok, orgId, refused, setUpProvider, today, userOf, type ProviderSetup } from '../fixtures.js';
+import { addMonths } from '../../../platform/calendar/working-days.js';
+import { createFamily, ok, orgId, person, refused, setUpProvider, today, userOf, type ProviderSetup } from '../fixtures.js';
+import { draftDueReports } from './monthly-service.js';
+import { previousMonth } from './monthly-rules.js';
 import { checkEn16931 } from './einvoice-rules.js';
 import { createReportingTestApp } from './invoice-test-app.js';
 import type { ReportLineService } from '../service-tables.js';
@@ -213,5 +216,31 @@ describe('spend against contract (SKA)', () => {
     await refused((await t.loginAs('kov_worker')).get('/api/families/spend'), 403, 'FORBIDDEN');
     await refused(p.ska.get('/api/families/spend?year=abc'), 400, 'VALIDATION_FAILED');
     expect(await orgId(t, 'Tugiperede Liit MTÜ')).toBeTruthy();
+  });
+});
+
+describe('B-REP-2 on a report drafted by the monthly flow (B-REP-1) from recorded work', () => {
+  it('the e-invoice totals the approved report to the cent (billable lines only) and names no family or child (B-SEC)', async () => {
+    const db = t.database.db;
+    const month = previousMonth(today());
+    const kov = await t.loginAs('kov_worker');
+    const family = await createFamily(kov, { type: 'lapsendaja', parents: [{ person: person('Malle', 'Varjatud') }], children: [{ person: person('Salme', 'Varjatud', '2018-02-02'), arrivedOn: addMonths(`${month}-01`, -3) }] });
+    const creator = await db.selectFrom('users').select('id').where('email', '=', 'teenusepakkuja@tugi.demo').executeTakeFirstOrThrow();
+    for (const d of [2, 9, 16, 23, 27]) {
+      await db.insertInto('service_sessions').values({ service: 'mentoring', family_id: family.id, provider_organisation_id: p.providerId, specialist_id: p.specialistId, held_on: `${month}-${String(d).padStart(2, '0')}`, minutes: 60, mode: 'in_person', created_by: creator.id }).execute();
+    }
+    await draftDueReports(db);
+    const drafted = await db.selectFrom('monthly_reports').selectAll().where('provider_organisation_id', '=', p.providerId).where('month', '=', month).executeTakeFirstOrThrow();
+    // SKA's approval, as the monthly flow records it (signatures and submission are that flow's tests).
+    await db.updateTable('monthly_reports').set({ status: 'approved', submitted_on: today(), decided_on: today() }).where('id', '=', drafted.id).execute();
+    const lines = await db.selectFrom('monthly_report_lines').selectAll().where('report_id', '=', drafted.id).where('revision', '=', drafted.revision).execute();
+    expect(lines.length).toBeGreaterThan(0);
+    const issued = await ok(p.admin.post(`/api/families/monthly-reports/${drafted.id}/e-invoice`, seller), 201);
+    expect(issued.totalCents).toBe(Number(drafted.total_cents));
+    const xml = (await p.admin.get(`/api/families/monthly-reports/${drafted.id}/e-invoice.xml`)).body;
+    expect(checkEn16931(xml)).toEqual([]);
+    const billable = lines.filter((l) => l.billable).reduce((s, l) => s + l.amount_cents, 0);
+    expect(xml).toContain(`<cbc:PayableAmount currencyID="EUR">${(billable / 100).toFixed(2)}</cbc:PayableAmount>`);
+    for (const name of ['Malle', 'Salme', 'Varjatud', family.reference]) expect(xml).not.toContain(name);
   });
 });
