@@ -52,6 +52,7 @@ const CompliancePage = lazyNamed(() => import('./modules/families/overview/Compl
 const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview/ContinuedSupportPage'), 'ContinuedSupportPage');
 const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/ServiceLimitsPage'), 'ServiceLimitsPage');
 const CounsellingExtrasPage = lazyNamed(() => import('./modules/families/sessions/CounsellingExtrasPage'), 'CounsellingExtrasPage');
+const GroupsPage = lazyNamed(() => import('./modules/families/groups/GroupsPage'), 'GroupsPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
@@ -100,6 +101,7 @@ const routes: RouteObject[] = [
       guarded('families/specialists', '/families/specialists', SpecialistsPage),
       guarded('families/specialists/:id', '/families/specialists', SpecialistPage),
       guarded('families/compliance', '/families/compliance', CompliancePage),
+      guarded('families/groups', '/families/groups', GroupsPage),
       guarded('families/service-limits', '/families/service-limits', ServiceLimitsPage),
       guarded('families/counselling-extras', '/families/counselling-extras', CounsellingExtrasPage),
       guarded('families/monthly-reports', '/families/monthly-reports', MonthlyReportsPage),
