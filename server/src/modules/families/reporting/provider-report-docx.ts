@@ -45,11 +45,17 @@ function cell(text: string, bold: boolean): string {
   return `<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>${paragraph(text, bold ? '<w:b/>' : '', 0)}</w:tc>`;
 }
 
+/** A4 width (11 906) less the left (1 418) and right (1 134) margins, in twentieths of a point. */
+const TEXT_WIDTH_TWIPS = 11_906 - 1_418 - 1_134;
+
 function table(headers: string[], rows: string[][]): string {
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
   const borders = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`;
-  const header = `<w:tr>${headers.map((h) => cell(h, true)).join('')}</w:tr>`;
-  return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${borders}</w:tblPr>${header}${rows.map((r) => `<w:tr>${r.map((c) => cell(c, false)).join('')}</w:tr>`).join('')}</w:tbl>${paragraph('')}`;
+  const header = headers.some((h) => h) ? `<w:tr>${headers.map((h) => cell(h, true)).join('')}</w:tr>` : '';
+  // The column grid is required by the schema (Word repairs a table without one); equal columns across the text width.
+  const columns = Math.max(headers.length, ...rows.map((r) => r.length), 1);
+  const grid = `<w:tblGrid>${`<w:gridCol w:w="${Math.floor(TEXT_WIDTH_TWIPS / columns)}"/>`.repeat(columns)}</w:tblGrid>`;
+  return `<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>${borders}</w:tblPr>${grid}${header}${rows.map((r) => `<w:tr>${r.map((c) => cell(c, false)).join('')}</w:tr>`).join('')}</w:tbl>${paragraph('')}`;
 }
 
 export function documentXml(blocks: readonly DocxBlock[]): string {

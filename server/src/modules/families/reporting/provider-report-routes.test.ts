@@ -166,3 +166,16 @@ describe('B-REP-3 reminders and the home page', () => {
     expect(ska.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'providerReports.submitted', count: 1 })]));
   });
 });
+
+describe('B-REP-3 DOCX structure', () => {
+  it('tables carry the column grid Word requires; a key/value table has no empty header row', async () => {
+    const { documentXml } = await import('./provider-report-docx.js');
+    const xml = documentXml([
+      { kind: 'table', headers: ['', ''], rows: [['Täitja', 'X OÜ']] },
+      { kind: 'table', headers: ['Näitaja', 'Väärtus'], rows: [['a', '1']] },
+    ]);
+    expect(xml.match(/<w:tblGrid>(<w:gridCol w:w="\d+"\/>){2}<\/w:tblGrid>/g)).toHaveLength(2);
+    expect(xml.match(/<w:tr>/g)).toHaveLength(3);
+    expect(new DOMParser().parseFromString(xml, 'application/xml').getElementsByTagName('parsererror')).toHaveLength(0);
+  });
+});
