@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../../platform/components/ConfirmButton';
 import { ErrorAlert } from '../../../platform/components/ErrorAlert';
 import { InlineLoader } from '../../../platform/components/FullPageLoader';
 import { PageHeader } from '../../../platform/components/PageHeader';
-import { formatDate } from '../../../platform/format';
+import { formatDate, todayInTallinn } from '../../../platform/format';
 import { FormActions } from '../ui/FormActions';
 import { Section } from '../ui/Section';
 import { RuleErrorAlert } from '../RuleErrorAlert';
@@ -128,7 +128,7 @@ export function ProviderReportPage() {
       />
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
-          <ProviderReportStatus item={{ status: r.status, overdue: r.status !== 'submitted' && r.dueOn < new Date().toISOString().slice(0, 10) }} />
+          <ProviderReportStatus item={{ status: r.status, overdue: r.status !== 'submitted' && r.dueOn < todayInTallinn() }} />
           <Group gap="sm">
             <Button component="a" href={providerReportFileUrl(r.id, 'pdf')} download variant="default" leftSection={<IconFileTypePdf size={18} aria-hidden />} data-testid="provider-report-pdf">
               PDF
