@@ -77,10 +77,10 @@ function Form({ g, close }: { g: GroupDetail; close: (done?: string) => void }) 
           <Stack gap="xs" data-testid="attendance-participants">
             {people.map((p, i) => (
               <Row key={i} gap="xs" align="flex-end" wrap="nowrap">
-                <TextInput label={t('groups.attendance.name')} value={p.name} onChange={(e) => setPerson(i, { name: e.currentTarget.value })} maxLength={200} style={{ flex: 2 }}
+                <TextInput label={t('groups.attendance.name')} value={p.name} onChange={(e) => setPerson(i, { name: e.currentTarget.value })} maxLength={200} style={{ flex: 3 }}
                   data-testid={`attendance-name-${i}`} />
                 <Select label={t('groups.attendance.signature')} data={SIGNATURES.map((s) => ({ value: s, label: t(`groups.signature.${s}`) }))} value={p.signature}
-                  onChange={(x) => x && setPerson(i, { signature: x as Signature })} allowDeselect={false} style={{ flex: 1 }} data-testid={`attendance-signature-${i}`} />
+                  onChange={(x) => x && setPerson(i, { signature: x as Signature })} allowDeselect={false} style={{ flex: 2, minWidth: 200 }} data-testid={`attendance-signature-${i}`} />
                 <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('groups.attendance.remove', { name: p.name || i + 1 })} onClick={() => setPeople((old) => old.filter((_, j) => j !== i))}>
                   <IconTrash size={18} aria-hidden />
                 </ActionIcon>

@@ -103,7 +103,7 @@ function Actions({ g, mode, planOpen }: { g: Group; mode: TableMode; planOpen: b
   const out: ReactNode[] = [];
   if (mode.canEdit && planOpen && ['planned', 'approved', 'rejected'].includes(g.status)) {
     out.push(
-      <ActionDialog key="edit" label={t('groups.actions.edit')} title={t('groups.form.editTitle')} icon={<IconPencil size={16} aria-hidden />} variant="default" size="xs" testId="group-edit">
+      <ActionDialog key="edit" label={t('groups.actions.edit')} title={t('groups.form.editTitle')} icon={<IconPencil size={16} aria-hidden />} variant="default" testId="group-edit">
         {(close) => <GroupForm planId={g.planId} month={g.month} group={g} close={close} />}
       </ActionDialog>,
     );
@@ -112,14 +112,14 @@ function Actions({ g, mode, planOpen }: { g: Group; mode: TableMode; planOpen: b
   if (mode.canRecord && ['approved', 'held'].includes(g.status)) {
     out.push(
       <ActionDialog key="attendance" label={t(g.status === 'held' ? 'groups.actions.attendanceEdit' : 'groups.actions.attendance')} title={t('groups.attendance.title', { topic: g.topic })}
-        icon={<IconChecklist size={16} aria-hidden />} variant={g.status === 'held' ? 'default' : 'filled'} size="xs" testId="group-attendance">
+        icon={<IconChecklist size={16} aria-hidden />} variant={g.status === 'held' ? 'default' : 'filled'} testId="group-attendance">
         {(close) => <AttendanceForm groupId={g.id} close={close} />}
       </ActionDialog>,
     );
   }
   if (mode.canDecide && ['planned', 'approved', 'rejected'].includes(g.status)) {
     out.push(
-      <ActionDialog key="decide" label={t('groups.actions.decide')} title={t('groups.decision.title')} icon={<IconGavel size={16} aria-hidden />} variant={g.status === 'planned' ? 'filled' : 'default'} size="xs" testId="group-decide">
+      <ActionDialog key="decide" label={t('groups.actions.decide')} title={t('groups.decision.title')} icon={<IconGavel size={16} aria-hidden />} variant={g.status === 'planned' ? 'filled' : 'default'} testId="group-decide">
         {(close) => <DecisionForm g={g} close={close} />}
       </ActionDialog>,
     );
@@ -127,7 +127,7 @@ function Actions({ g, mode, planOpen }: { g: Group; mode: TableMode; planOpen: b
   if (mode.canDecide && ['planned', 'approved'].includes(g.status)) {
     out.push(
       <ActionDialog key="small" label={t(g.smallGroupApproved ? 'groups.smallGroup.withdraw' : 'groups.smallGroup.button')} title={t('groups.smallGroup.title')}
-        icon={<IconUsersGroup size={16} aria-hidden />} variant="default" size="xs" testId="group-small">
+        icon={<IconUsersGroup size={16} aria-hidden />} variant="default" testId="group-small">
         {(close) => <SmallGroupForm g={g} close={close} />}
       </ActionDialog>,
     );
