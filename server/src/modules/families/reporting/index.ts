@@ -10,19 +10,20 @@ import { monthlyMessages } from './monthly-messages.js';
 import { monthlyReportDueItems } from './monthly-due.js';
 import { draftDueReports } from './monthly-service.js';
 import { registerInvoiceRoutes, invoiceMessages } from './invoice-routes.js';
+import { registerProviderReportRoutes, providerReportDueItems, providerReportJobs, providerReportMessages } from './provider-report-routes.js';
 
 /** Module B part 2 — reporting: the one entry point modules/index.ts wires in. */
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerMonthlyReportRoutes(app, deps);
   registerInvoiceRoutes(app, deps);
-  // TODO(reporting): registerProviderReportRoutes(app, deps) from './provider-report-routes.js' once it lands (B-REP-3), with providerReportMessages and providerReportDueItems below.
+  registerProviderReportRoutes(app, deps);
 }
 
-export const reportingMessages: Messages = { ...monthlyMessages, ...invoiceMessages };
+export const reportingMessages: Messages = { ...monthlyMessages, ...invoiceMessages, ...providerReportMessages };
 
-export const reportingDueItems: DueItemsProvider[] = [monthlyReportDueItems];
+export const reportingDueItems: DueItemsProvider[] = [monthlyReportDueItems, ...providerReportDueItems];
 
 export function reportingJobs(db: Kysely<DB>): JobDefinition[] {
   // B-REP-1: on the 1st, each provider's report of the month before is drafted (idempotent).
-  return [{ name: 'monthly-reports-draft', cron: '0 6 1 * *', run: () => draftDueReports(db) }];
+  return [{ name: 'monthly-reports-draft', cron: '0 6 1 * *', run: () => draftDueReports(db) }, ...providerReportJobs(db)];
 }

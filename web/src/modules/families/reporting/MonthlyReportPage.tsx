@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../platform/components/ErrorAlert';
 import { InlineLoader } from '../../../platform/components/FullPageLoader';
 import { PageHeader } from '../../../platform/components/PageHeader';
 import { formatDate, formatDateTime } from '../../../platform/format';
+import { InvoiceButtons } from './InvoiceButtons';
 import { euros, MONTHLY_PATH, reportActions, useMonthlyHistory, useMonthlyReport, useReportAction, type ReportDetail, type Signature } from './MonthlyApi';
 import { MonthlyLines } from './MonthlyLines';
 import { StatusBadge } from './MonthlyReportsPage';
@@ -36,6 +37,12 @@ export function MonthlyReportPage() {
             onChange={(v) => setRevision(Number(v) === r.revision ? undefined : Number(v))}
             data={history.data.revisions.map((n) => ({ value: String(n), label: t('monthlyReports.revision', { n }) }))}
           />
+        )}
+        {r.status === 'approved' && (
+          <Paper withBorder p="sm">
+            <Title order={3} size="h4" mb="xs">{t('invoices.issueTitle')}</Title>
+            <InvoiceButtons reportId={r.id} />
+          </Paper>
         )}
         {r.returnComment && <Alert color="orange" title={t('monthlyReports.returned')}>{r.returnComment}</Alert>}
         <Paper withBorder p="sm">
