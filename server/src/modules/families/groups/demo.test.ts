@@ -24,7 +24,7 @@ describe('demo support groups', () => {
     const key = encryptionKeyFrom({ demo: true, encryptionKey: undefined });
     await seedDemoFamilies(database.db, key, now);
     const created = await seedDemoGroups(database.db, now, key);
-    expect(created).toBe(14);
+    expect(created).toBe(15);
     const db = database.db;
     const plans = await db.selectFrom('support_group_plans').innerJoin('organisations', 'organisations.id', 'support_group_plans.provider_organisation_id').select(['organisations.name', 'month', 'status']).orderBy('name').orderBy('month').execute();
     expect(plans).toEqual([
@@ -43,6 +43,9 @@ describe('demo support groups', () => {
       ['Koolimured ja koostöö kooliga', 0, false, 'B_GRP_TOO_SHORT'],
     ]);
     expect(lines[1]).toMatchObject({ island: true, unitCents: 32_000, amountCents: 72_000 });
+    // One of last month's groups is approved with its attendance still to record (B-GRP-5 due), so not on the report yet.
+    const due = await db.selectFrom('support_groups').select(['planned_on', 'status', 'held_on']).where('provider_organisation_id', '=', kasvulava).where('topic', '=', 'Õed-vennad kasuperes').executeTakeFirstOrThrow();
+    expect(due).toEqual({ planned_on: '2026-10-29', status: 'approved', held_on: null });
     const file = await db.selectFrom('support_groups').select('attendance_file_id').where('topic', '=', 'Kiindumussuhte toetamine').executeTakeFirstOrThrow();
     expect((await loadReportFile(db, key, file.attendance_file_id!))!.content.subarray(0, 8).toString()).toBe('%PDF-1.4');
     expect(await seedDemoGroups(db, now, key)).toBe(0);

@@ -12,7 +12,8 @@ import { monthOf, nextMonthOf } from './rules.js';
  * Demo support groups (B-GRP-1..5) for both demo providers: last month's
  * submitted plan with held groups and their attendance (one on Saaremaa with
  * SKA's small-group approval, one online with a screenshot, one too short,
- * one rejected by SKA), this month's approved groups, and next month's draft
+ * one rejected by SKA, one approved whose attendance is still to be recorded),
+ * this month's approved groups, and next month's draft
  * plan for Kasvulava. Idempotent: nothing is added once a provider has a plan.
  *
  * `key` is the installation's file key (`encryptionKeyFrom(config)`); by
@@ -45,6 +46,8 @@ const KASVULAVA_LAST: DemoGroup[] = [
   { day: 18, startsAt: '19:00', minutes: 90, online: true, topic: 'Lapse päritolu ja identiteet', familyType: 'lapsendaja', leader: 'Maret Mänd', status: 'held', held: { minutes: 90, participants: 7, signature: 'screenshot', file: false, screenshot: true } },
   { day: 22, startsAt: '17:00', minutes: 120, place: 'Kasvulava saal, Riia 10', kov: 'Tartu linn', topic: 'Koolimured ja koostöö kooliga', familyType: 'eestkoste', leader: 'Kai Kuusk', status: 'held', held: { minutes: 105, participants: 6, signature: 'signed', file: true } },
   { day: 27, startsAt: '18:00', minutes: 120, place: 'Elva raamatukogu', kov: 'Elva vald', topic: 'Vanemate läbipõlemine', familyType: 'mixed', leader: 'Välislektor', status: 'rejected', rejectReason: 'Läbiviija ei ole teenuse osutajana kooskõlastatud (p 2.8.6).' },
+  // Approved and past, attendance not recorded yet (B-GRP-5 due): on any date there is one such group last month.
+  { day: 29, startsAt: '17:00', minutes: 120, place: 'Kasvulava saal, Riia 10', kov: 'Tartu linn', topic: 'Õed-vennad kasuperes', familyType: 'hooldus', leader: 'Kai Kuusk', status: 'approved' },
 ];
 
 const KASVULAVA_THIS: DemoGroup[] = [

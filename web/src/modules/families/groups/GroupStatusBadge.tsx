@@ -2,12 +2,13 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineState, GroupStatus } from './types';
 
-const COLOURS: Record<GroupStatus, string> = { planned: 'blue', approved: 'green', rejected: 'red', held: 'teal', cancelled: 'gray' };
+// Held is filled green: Mantine's teal (not a TEDI colour) has too little contrast as a light badge (WCAG 1.4.3).
+const COLOURS: Record<GroupStatus, string> = { planned: 'blue', approved: 'green', rejected: 'red', held: 'green', cancelled: 'gray' };
 
 /** A group's state as text, not colour alone. */
 export function GroupStatusBadge({ status }: { status: GroupStatus }) {
   const { t } = useTranslation();
-  return <Badge color={COLOURS[status]} variant="light" data-testid="group-status">{t(`groups.status.${status}`)}</Badge>;
+  return <Badge color={COLOURS[status]} variant={status === 'held' ? 'filled' : 'light'} data-testid="group-status" data-status={status}>{t(`groups.status.${status}`)}</Badge>;
 }
 
 /** B-GRP-1: the plan's deadline with the days left, or that it has passed. */

@@ -79,7 +79,7 @@ function EmbedSnippet({ providerId }: { providerId: string }) {
       <Stack gap="xs">
         <Title order={2} size="h4">{t('groups.embed.title')}</Title>
         <Text size="sm">{t('groups.embed.intro')}</Text>
-        <Code block>{snippet}</Code>
+        <Code block tabIndex={0} role="region" aria-label={t('groups.embed.title')}>{snippet}</Code>
         <Row gap="sm">
           <CopyButton value={snippet}>
             {({ copied, copy }) => <Button variant="default" size="xs" onClick={copy} data-testid="groups-embed-copy">{copied ? t('groups.embed.copied') : t('groups.embed.copy')}</Button>}

@@ -155,7 +155,7 @@ export function GroupsTable({ items, mode, planOpen = false, testId = 'groups-ta
         </Table.Thead>
         <Table.Tbody>
           {items.map((g) => (
-            <Table.Tr key={g.id} data-testid="group-row">
+            <Table.Tr key={g.id} data-testid="group-row" data-status={g.status}>
               <Table.Td>
                 <Text size="sm" fw={500}>{formatDate(g.plannedOn)} {g.startsAt}</Text>
                 <Text size="xs" c="dimmed">{minutesText(g.plannedMinutes)}</Text>
@@ -163,7 +163,7 @@ export function GroupsTable({ items, mode, planOpen = false, testId = 'groups-ta
               {mode.showProvider && <Table.Td>{g.provider.name}</Table.Td>}
               <Table.Td>
                 {g.online ? <Badge variant="outline">{t('groups.online')}</Badge> : <Text size="sm">{[g.place, g.municipality?.name].filter(Boolean).join(', ')}</Text>}
-                {g.island && <Badge color="cyan" variant="light" mt={4}>{t('groups.island')}</Badge>}
+                {g.island && <Badge color="cyan" c="cyan.9" variant="light" mt={4}>{t('groups.island')}</Badge>}
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>{g.topic}</Text>
@@ -172,7 +172,7 @@ export function GroupsTable({ items, mode, planOpen = false, testId = 'groups-ta
               <Table.Td>
                 <GroupStatusBadge status={g.status} />
                 {g.decisionReason && <Text size="xs" mt={4} data-testid="group-decision-reason">{t('groups.decision.reasonShown', { reason: g.decisionReason })}</Text>}
-                {g.smallGroupApproved && <Text size="xs" mt={4} c="teal.8">{t('groups.smallGroup.shown', { reason: g.smallGroupReason ?? '' })}</Text>}
+                {g.smallGroupApproved && <Text size="xs" mt={4} c="teal.9">{t('groups.smallGroup.shown', { reason: g.smallGroupReason ?? '' })}</Text>}
               </Table.Td>
               <Table.Td>
                 {g.status === 'held' ? (

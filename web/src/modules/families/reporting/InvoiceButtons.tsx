@@ -27,7 +27,11 @@ function IssueForm({ status, close }: { status: InvoiceStatus; close: (done?: st
   });
   const field = (key: keyof SellerInput) => ({
     value: values[key] ?? '',
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.currentTarget.value })),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      // Read now: the event's currentTarget is null by the time React runs the updater.
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [key]: value }));
+    },
     error: errors[key],
     'data-testid': `invoice-${key}`,
   });

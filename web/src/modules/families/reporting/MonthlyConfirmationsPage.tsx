@@ -19,11 +19,11 @@ export function MonthlyConfirmationsPage() {
       {query.data && query.data.items.length === 0 && <Text c="dimmed">{t('monthlyReports.client.empty')}</Text>}
       <Stack gap="sm">
         {query.data?.items.map((c) => (
-          <Paper key={`${c.reportId}-${c.specialistId}-${c.family.id}`} withBorder p="sm" data-testid="confirmation">
+          <Paper key={`${c.reportId}-${c.specialistId}-${c.family.id}`} withBorder p="sm" data-testid="confirmation" data-month={c.month} data-confirmed={c.confirmed}>
             <Group justify="space-between">
               <Text fw={700}>{c.month} · {c.provider} · {c.specialistName}</Text>
               {c.confirmed ? <Badge color="green">{t('monthlyReports.client.confirmed')}</Badge> : (
-                <Button onClick={() => confirm.mutate(c)} loading={confirm.isPending}>{t('monthlyReports.client.confirm')}</Button>
+                <Button onClick={() => confirm.mutate(c)} loading={confirm.isPending} data-testid="confirmation-confirm">{t('monthlyReports.client.confirm')}</Button>
               )}
             </Group>
             <List size="sm" mt="xs">

@@ -28,7 +28,7 @@ export function MonthlyLines({ lines, comments, onComment }: { lines: ReportLine
               </Table.Thead>
               <Table.Tbody>
                 {lines.filter((l) => l.service === service).map((l) => (
-                  <Table.Tr key={l.id ?? l.position} data-billable={l.billable}>
+                  <Table.Tr key={l.id ?? l.position} data-billable={l.billable} data-testid="monthly-line">
                     <Table.Td>{formatDate(l.occurredOn)}</Table.Td>
                     <Table.Td>{l.family ? `${l.family.reference}${l.family.parentNames ? ` · ${l.family.parentNames}` : ''}` : '—'}</Table.Td>
                     <Table.Td>{l.specialist?.name ?? '—'}</Table.Td>

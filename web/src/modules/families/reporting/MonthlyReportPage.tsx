@@ -127,7 +127,7 @@ function Actions({ report: r }: { report: ReportDetail }) {
       )}
       {!r.actions.edit && r.providerNote && <Text size="sm">{t('monthlyReports.note')}: {r.providerNote}</Text>}
       <Group>
-        {r.actions.redraft && <Button variant="default" onClick={() => redraft.mutate(undefined)} loading={redraft.isPending}>{t('monthlyReports.redraft')}</Button>}
+        {r.actions.redraft && <Button variant="default" onClick={() => redraft.mutate(undefined)} loading={redraft.isPending} data-testid="monthly-redraft">{t('monthlyReports.redraft')}</Button>}
         {r.actions.edit && (
           <Button onClick={() => submit.mutate(undefined)} loading={submit.isPending} disabled={!r.actions.submit} data-testid="monthly-submit">
             {t('monthlyReports.submit')}
@@ -140,8 +140,8 @@ function Actions({ report: r }: { report: ReportDetail }) {
           <MonthlyLines lines={r.lines} comments={lineComments} onComment={(lineId, text) => setLineComments((c) => ({ ...c, [lineId]: text }))} />
           <Textarea label={t('monthlyReports.decisionComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
           <Group>
-            <Button color="green" onClick={() => decide.mutate('approve')} loading={decide.isPending}>{t('monthlyReports.approve')}</Button>
-            <Button color="orange" variant="light" onClick={() => decide.mutate('return')} loading={decide.isPending}>{t('monthlyReports.return')}</Button>
+            <Button color="green" onClick={() => decide.mutate('approve')} loading={decide.isPending} data-testid="monthly-approve">{t('monthlyReports.approve')}</Button>
+            <Button color="orange" variant="light" onClick={() => decide.mutate('return')} loading={decide.isPending} data-testid="monthly-return">{t('monthlyReports.return')}</Button>
           </Group>
         </>
       )}
@@ -159,12 +159,12 @@ function Signatures({ report: r, readOnly }: { report: ReportDetail; readOnly: b
       <Title order={3} size="h4">{t('monthlyReports.signatures')}</Title>
       {(confirm.error ?? upload.error) && <ErrorAlert error={(confirm.error ?? upload.error)!} />}
       {!readOnly && r.actions.confirm && (
-        <Button my="xs" onClick={() => confirm.mutate(undefined)} loading={confirm.isPending}>{t('monthlyReports.confirmOwn')}</Button>
+        <Button my="xs" onClick={() => confirm.mutate(undefined)} loading={confirm.isPending} data-testid="monthly-confirm-own">{t('monthlyReports.confirmOwn')}</Button>
       )}
       <Table data-testid="monthly-signatures">
         <Table.Tbody>
           {r.signatures.map((s) => (
-            <Table.Tr key={`${s.signer}-${s.specialistId}-${s.familyId ?? ''}`}>
+            <Table.Tr key={`${s.signer}-${s.specialistId}-${s.familyId ?? ''}`} data-testid="monthly-signature" data-signer={s.signer} data-signed={s.signed ? 'true' : 'false'}>
               <Table.Td>{s.signer === 'specialist' ? t('monthlyReports.signer.specialist', { name: s.specialistName }) : t('monthlyReports.signer.recipient', { family: s.familyLabel ?? '', name: s.specialistName })}</Table.Td>
               <Table.Td>
                 {s.signed ? (
@@ -179,7 +179,7 @@ function Signatures({ report: r, readOnly }: { report: ReportDetail; readOnly: b
                 {s.signed?.fileId && <Anchor href={`${MONTHLY_PATH}/${r.id}/signatures/files/${s.signed.fileId}`}>{s.signed.filename}</Anchor>}
                 {!s.signed && !readOnly && r.actions.edit && (
                   <FileButton onChange={(file) => file && upload.mutate({ file, s })} accept="application/pdf,.pdf,.asice,.bdoc">
-                    {(props) => <Button size="xs" variant="default" {...props}>{t('monthlyReports.uploadSigned')}</Button>}
+                    {(props) => <Button size="xs" variant="default" {...props} data-testid="monthly-signature-upload">{t('monthlyReports.uploadSigned')}</Button>}
                   </FileButton>
                 )}
               </Table.Td>

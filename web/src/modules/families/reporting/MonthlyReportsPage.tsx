@@ -14,7 +14,7 @@ export function StatusBadge({ report }: { report: Pick<ReportSummary, 'status' |
   const color = { draft: 'gray', submitted: 'blue', returned: 'orange', approved: 'green' }[report.status];
   return (
     <Group gap={4}>
-      <Badge color={color} variant="light">{t(`monthlyReports.status.${report.status}`)}</Badge>
+      <Badge color={color} variant="light" data-testid="monthly-status" data-status={report.status}>{t(`monthlyReports.status.${report.status}`)}</Badge>
       {report.late && <Badge color="red" variant="filled">{t('monthlyReports.late')}</Badge>}
       {report.overdue && <Badge color="red" variant="light">{t('monthlyReports.overdue')}</Badge>}
     </Group>
@@ -45,9 +45,9 @@ export function MonthlyReportsPage() {
       {query.data && query.data.items.length > 0 && (
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('monthlyReports.pageTitle')} data-testid="monthly-list">
           {query.data.items.map((r) => (
-            <Paper component="li" key={r.id} withBorder p="sm" radius="md" data-testid="monthly-row">
+            <Paper component="li" key={r.id} withBorder p="sm" radius="md" data-testid="monthly-row" data-month={r.month}>
               <Group justify="space-between" wrap="wrap">
-                <Anchor component={Link} to={`/families/monthly-reports/${r.id}`} fw={700}>
+                <Anchor component={Link} to={`/families/monthly-reports/${r.id}`} fw={700} data-testid="monthly-link">
                   {r.reference} · {r.month} · {r.provider.name}
                 </Anchor>
                 <StatusBadge report={r} />
