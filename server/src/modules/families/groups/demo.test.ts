@@ -19,18 +19,19 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('demo support groups', () => {
-  it('B-GRP-1..5: plans of last, this and next month; held groups with attendance, one on Saaremaa; idempotent', async () => {
+  it('B-GRP-1..5: plans of last and this month, next month submitted (after the 15th) and the first open month a draft; held groups with attendance, one on Saaremaa; idempotent', async () => {
     const now = new Date('2026-11-22T10:00:00Z');
     const key = encryptionKeyFrom({ demo: true, encryptionKey: undefined });
     await seedDemoFamilies(database.db, key, now);
     const created = await seedDemoGroups(database.db, now, key);
-    expect(created).toBe(15);
+    expect(created).toBe(18);
     const db = database.db;
     const plans = await db.selectFrom('support_group_plans').innerJoin('organisations', 'organisations.id', 'support_group_plans.provider_organisation_id').select(['organisations.name', 'month', 'status']).orderBy('name').orderBy('month').execute();
     expect(plans).toEqual([
       { name: 'Perekeskus Kasvulava OÜ', month: '2026-10', status: 'submitted' },
       { name: 'Perekeskus Kasvulava OÜ', month: '2026-11', status: 'submitted' },
-      { name: 'Perekeskus Kasvulava OÜ', month: '2026-12', status: 'draft' },
+      { name: 'Perekeskus Kasvulava OÜ', month: '2026-12', status: 'submitted' },
+      { name: 'Perekeskus Kasvulava OÜ', month: '2027-01', status: 'draft' },
       { name: 'Tugiperede Liit MTÜ', month: '2026-10', status: 'submitted' },
       { name: 'Tugiperede Liit MTÜ', month: '2026-11', status: 'submitted' },
     ]);

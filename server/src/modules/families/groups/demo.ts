@@ -6,7 +6,7 @@ import { groupPlanDeadline } from '../service-limits.js';
 import { storeReportFile } from '../report-files.js';
 import { encryptionKeyFrom } from '../secrecy.js';
 import type { GroupFamilyType, ParticipantSignature } from '../service-tables.js';
-import { monthOf, nextMonthOf } from './rules.js';
+import { firstOpenPlanMonth, monthOf, nextMonthOf } from './rules.js';
 
 /**
  * Demo support groups (B-GRP-1..5) for both demo providers: last month's
@@ -82,11 +82,15 @@ export async function seedDemoGroups(db: Kysely<DB>, now: Date, key: Buffer = en
     const thisMonth = monthOf(today);
     const lastMonth = monthOf(addCalendarDays(`${thisMonth}-01`, -1));
     const nextMonth = nextMonthOf(today);
+    // The draft is the first plan still open; after the 15th next month's plan has been submitted already.
+    const openMonth = firstOpenPlanMonth(today);
+    const kasvulavaAhead: [string, DemoGroup[], 'submitted' | 'draft'][] =
+      openMonth === nextMonth ? [[nextMonth, KASVULAVA_NEXT, 'draft']] : [[nextMonth, KASVULAVA_THIS, 'submitted'], [openMonth, KASVULAVA_NEXT, 'draft']];
     const ska = await trx.selectFrom('users').select('id').where('role', '=', 'ska_contact').where('active', '=', true).orderBy('created_at').executeTakeFirst();
     if (!ska) return 0;
     let created = 0;
     const plans: [string, [string, DemoGroup[], 'submitted' | 'draft'][]][] = [
-      ['Perekeskus Kasvulava OÜ', [[lastMonth, KASVULAVA_LAST, 'submitted'], [thisMonth, KASVULAVA_THIS, 'submitted'], [nextMonth, KASVULAVA_NEXT, 'draft']]],
+      ['Perekeskus Kasvulava OÜ', [[lastMonth, KASVULAVA_LAST, 'submitted'], [thisMonth, KASVULAVA_THIS, 'submitted'], ...kasvulavaAhead]],
       ['Tugiperede Liit MTÜ', [[lastMonth, LIIT_LAST, 'submitted'], [thisMonth, LIIT_THIS, 'submitted']]],
     ];
     for (const [providerName, months] of plans) {

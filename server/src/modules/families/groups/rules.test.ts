@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedParticipants, groupPayability, lastDayOf, nextMonthOf, planDeadlineState, planOpen, proofComplete, quarterOfMonth, quarterRange, type AttendanceFacts } from './rules.js';
+import { countedParticipants, firstOpenPlanMonth, groupPayability, lastDayOf, nextMonthOf, planDeadlineState, planOpen, proofComplete, quarterOfMonth, quarterRange, type AttendanceFacts } from './rules.js';
 import { escapeHtml, renderWidget } from './widget.js';
 
 const facts = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({
@@ -28,6 +28,13 @@ describe('B-GRP-1: plan deadline', () => {
   it('B-GRP-1: open on the 15th, closed on the 16th', () => {
     expect(planOpen('2026-06', '2026-05-15')).toBe(true);
     expect(planOpen('2026-06', '2026-05-16')).toBe(false);
+  });
+
+  it('B-GRP-1: the first open plan is next month until the 15th, then the month after (across the year end)', () => {
+    expect(firstOpenPlanMonth('2026-11-15')).toBe('2026-12');
+    expect(firstOpenPlanMonth('2026-11-16')).toBe('2027-01');
+    expect(firstOpenPlanMonth('2026-12-22')).toBe('2027-02');
+    expect(firstOpenPlanMonth('2027-01-31')).toBe('2027-03');
   });
 
   it('months and quarters', () => {

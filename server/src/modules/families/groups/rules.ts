@@ -79,6 +79,12 @@ export function planOpen(month: string, today: IsoDate): boolean {
   return compareIsoDates(today, groupPlanDeadline(month)) <= 0;
 }
 
+/** B-GRP-1: the earliest month whose plan may still be submitted on `today` (next month until the 15th, then the one after). */
+export function firstOpenPlanMonth(today: IsoDate): string {
+  const next = nextMonthOf(today);
+  return planOpen(next, today) ? next : nextMonthOf(`${next}-01`);
+}
+
 /** A planned group's date lies in its plan's month. */
 export function dateInMonth(date: IsoDate, month: string): boolean {
   return monthOf(date) === month;

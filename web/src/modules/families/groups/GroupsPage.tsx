@@ -12,7 +12,7 @@ import { useProviders } from '../queries';
 import { ActionDialog } from '../ui/ActionDialog';
 import { RuleErrorAlert } from '../RuleErrorAlert';
 import { createPlan, submitPlan, useGroupWrite, useGroups, usePlans, useQuarterCounts } from './api';
-import { addMonth, monthLabel, monthOptions, nextMonth, quarterOf, thisMonth } from './format';
+import { addMonth, firstOpenPlanMonth, monthLabel, monthOptions, quarterOf, thisMonth } from './format';
 import { GroupForm } from './GroupForm';
 import { GroupsTable } from './GroupsTable';
 import { DeadlineBadge } from './GroupStatusBadge';
@@ -185,7 +185,7 @@ export function GroupsPage() {
   const { user } = useSession();
   const [filters, setFilter] = useUrlFilters(KEYS);
   const provider = user.role === 'provider_admin';
-  const month = /^\d{4}-\d{2}$/.test(filters.month) ? filters.month : provider ? nextMonth() : thisMonth();
+  const month = /^\d{4}-\d{2}$/.test(filters.month) ? filters.month : provider ? firstOpenPlanMonth() : thisMonth();
   return (
     <>
       <PageHeader title={t('groups.title')} description={t(`groups.intro.${user.role}`, { defaultValue: '' }) || undefined} />

@@ -10,6 +10,8 @@ export function addMonth(month: string, n: number): string {
 
 export const thisMonth = () => todayInTallinn().slice(0, 7);
 export const nextMonth = () => addMonth(thisMonth(), 1);
+/** B-GRP-1: the first month whose plan is still open (due by the 15th of the month before). */
+export const firstOpenPlanMonth = () => (Number(todayInTallinn().slice(8, 10)) <= 15 ? nextMonth() : addMonth(thisMonth(), 2));
 
 export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
