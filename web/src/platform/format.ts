@@ -92,3 +92,16 @@ export function ageOn(birthDate: string, today: string = todayInTallinn()): numb
   const hadBirthday = tm > bm || (tm === bm && td >= bd);
   return ty - by - (hadBirthday ? 0 : 1);
 }
+
+/**
+ * Money is integer cents (SPEC §9); shown as euros without floating point:
+ * 123456789 → "1 234 567,89 €" (et, ru) or "€1,234,567.89" (en).
+ */
+export function formatEuros(cents: number, language = 'et'): string {
+  const negative = cents < 0;
+  const abs = Math.abs(Math.trunc(cents));
+  const english = language === 'en';
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, english ? ',' : '\u00a0');
+  const amount = `${whole}${english ? '.' : ','}${String(abs % 100).padStart(2, '0')}`;
+  return `${negative ? '−' : ''}${english ? `€${amount}` : `${amount}\u00a0€`}`;
+}

@@ -3,7 +3,8 @@ import type { DB } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/policy/actor.js';
 import { supportGroupScope } from '../../../platform/policy/policy.js';
 import { groupBillingForQuarter } from './billing.js';
-import { belowQuarterMinimum, quarterRange } from './rules.js';
+import { compareIsoDates, todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
+import { quarterMinimum, quarterRange } from './rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,15 +21,17 @@ export interface QuarterCount {
   overCap: number;
   /** Held but not payable by a meeting rule (B-GRP-2/3/5) or without a contract. */
   notPayable: number;
-  /** B-GRP-4: fewer than 1 held group in the quarter. */
+  /** B-GRP-4: the quarter ended with fewer than 1 held group. */
   belowMinimum: boolean;
+  /** B-GRP-4: the quarter is running (or ahead) and has no approved group yet. */
+  minimumAtRisk: boolean;
 }
 
 /**
  * B-GRP-4 per provider and quarter: SKA sees every provider (those without a
  * group too, so a missing minimum shows), a provider its own figures.
  */
-export async function quarterCounts(db: Db, actor: Actor, quarter: string): Promise<QuarterCount[]> {
+export async function quarterCounts(db: Db, actor: Actor, quarter: string, today: IsoDate = todayInTallinn(new Date())): Promise<QuarterCount[]> {
   const { from, to } = quarterRange(quarter);
   let providers = db.selectFrom('organisations').select(['id', 'name']).where('kind', '=', 'provider').where('active', '=', true);
   if (actor.role === 'provider_admin') providers = providers.where('id', '=', actor.organisationId);
@@ -50,6 +53,7 @@ export async function quarterCounts(db: Db, actor: Actor, quarter: string): Prom
     const c = counts.find((x) => x.provider_id === p.id);
     const lines = await groupBillingForQuarter(db, p.id, quarter);
     const held = lines.length;
+    const minimum = quarterMinimum({ held, approved: c?.approved ?? 0, quarterEnded: compareIsoDates(today, to) > 0 });
     result.push({
       provider: p,
       planned: c?.planned ?? 0,
@@ -58,7 +62,8 @@ export async function quarterCounts(db: Db, actor: Actor, quarter: string): Prom
       paid: lines.filter((l) => l.billable).length,
       overCap: lines.filter((l) => l.excludedReason === 'B_GRP_OVER_QUARTER').length,
       notPayable: lines.filter((l) => !l.billable && l.excludedReason !== 'B_GRP_OVER_QUARTER').length,
-      belowMinimum: belowQuarterMinimum(held),
+      belowMinimum: minimum === 'below',
+      minimumAtRisk: minimum === 'at_risk',
     });
   }
   return result;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countedParticipants, firstOpenPlanMonth, groupPayability, lastDayOf, nextMonthOf, planDeadlineState, planOpen, proofComplete, quarterOfMonth, quarterRange, type AttendanceFacts } from './rules.js';
+import { countedParticipants, firstOpenPlanMonth, quarterMinimum, groupPayability, lastDayOf, nextMonthOf, planDeadlineState, planOpen, proofComplete, quarterOfMonth, quarterRange, type AttendanceFacts } from './rules.js';
 import { escapeHtml, renderWidget } from './widget.js';
 
 const facts = (over: Partial<AttendanceFacts> = {}): AttendanceFacts => ({
@@ -35,6 +35,14 @@ describe('B-GRP-1: plan deadline', () => {
     expect(firstOpenPlanMonth('2026-11-16')).toBe('2027-01');
     expect(firstOpenPlanMonth('2026-12-22')).toBe('2027-02');
     expect(firstOpenPlanMonth('2027-01-31')).toBe('2027-03');
+  });
+
+  it('B-GRP-4: a quarter below the minimum only once it has ended; a running one is at risk without an approved group', () => {
+    expect(quarterMinimum({ held: 1, approved: 1, quarterEnded: false })).toBe('met');
+    expect(quarterMinimum({ held: 0, approved: 0, quarterEnded: true })).toBe('below');
+    expect(quarterMinimum({ held: 0, approved: 2, quarterEnded: true })).toBe('below');
+    expect(quarterMinimum({ held: 0, approved: 1, quarterEnded: false })).toBe('on_track');
+    expect(quarterMinimum({ held: 0, approved: 0, quarterEnded: false })).toBe('at_risk');
   });
 
   it('months and quarters', () => {

@@ -154,7 +154,13 @@ export function groupPayability(f: AttendanceFacts): Payability {
 
 // --- B-GRP-4: per quarter ------------------------------------------------------------
 
-/** B-GRP-4: a quarter with fewer held groups than the minimum is flagged (once the quarter has ended, or as a warning while running). */
-export function belowQuarterMinimum(held: number): boolean {
-  return held < GROUPS_MIN_PER_QUARTER;
+/**
+ * B-GRP-4: the minimum of 1 group a quarter. A quarter that has ended with
+ * fewer held groups is below it; a running (or future) one is only at risk
+ * while not even an approved group is in it.
+ */
+export function quarterMinimum(input: { held: number; approved: number; quarterEnded: boolean }): 'met' | 'below' | 'at_risk' | 'on_track' {
+  if (input.held >= GROUPS_MIN_PER_QUARTER) return 'met';
+  if (input.quarterEnded) return 'below';
+  return input.approved >= GROUPS_MIN_PER_QUARTER ? 'on_track' : 'at_risk';
 }

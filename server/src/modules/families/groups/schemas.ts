@@ -128,6 +128,7 @@ export const quarterCountsView = z.object({
       overCap: z.number(),
       notPayable: z.number(),
       belowMinimum: z.boolean(),
+      minimumAtRisk: z.boolean(),
     }),
   ),
 });

@@ -56,7 +56,8 @@ function QuarterCounts({ quarter }: { quarter: string }) {
                 <Table.Td>{c.planned}</Table.Td>
                 <Table.Td>{c.approved}</Table.Td>
                 <Table.Td>
-                  {c.held} {c.belowMinimum && <Badge color="orange" variant="light" ml={4}>{t('groups.quarter.belowMinimum')}</Badge>}
+                  {c.held} {c.belowMinimum && <Badge color="red" variant="light" ml={4}>{t('groups.quarter.belowMinimum')}</Badge>}
+                  {c.minimumAtRisk && <Badge color="orange" variant="light" ml={4}>{t('groups.quarter.minimumAtRisk')}</Badge>}
                 </Table.Td>
                 <Table.Td>{t('groups.quarter.paidOf', { paid: c.paid })}</Table.Td>
                 <Table.Td>{t('groups.quarter.notPaidText', { overCap: c.overCap, notPayable: c.notPayable })}</Table.Td>

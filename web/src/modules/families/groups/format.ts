@@ -34,9 +34,7 @@ export function monthLabel(month: string, locale: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function euros(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+export { formatEuros as euros } from '../../../platform/format';
 
 export function units(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);

@@ -84,6 +84,7 @@ export interface QuarterCount {
   overCap: number;
   notPayable: number;
   belowMinimum: boolean;
+  minimumAtRisk: boolean;
 }
 
 export interface GroupInput {

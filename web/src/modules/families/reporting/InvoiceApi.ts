@@ -36,13 +36,8 @@ export const issueInvoice = (reportId: string, body: SellerInput) => post<Invoic
 export const invoiceXmlUrl = (reportId: string) => `${base(reportId)}.xml`;
 export const invoicePdfUrl = (reportId: string) => `${base(reportId)}.pdf`;
 
-/** Cents as euros in Estonian notation: 123456789 → "1 234 567,89 €" (no floating point). */
-export function euros(cents: number): string {
-  const negative = cents < 0;
-  const abs = Math.abs(Math.trunc(cents));
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-  return `${negative ? '−' : ''}${whole},${String(abs % 100).padStart(2, '0')} €`;
-}
+/** Euros from integer cents (the one platform formatter). */
+export { formatEuros as euros } from '../../../platform/format';
 
 /** ISO 13616 check digits, as the server checks them. */
 export function validIban(value: string): boolean {

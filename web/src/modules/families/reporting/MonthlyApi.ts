@@ -121,7 +121,5 @@ export const reportActions = {
   clientConfirm: (c: Confirmation) => post('/api/me/service-confirmations/confirm', { reportId: c.reportId, revision: c.revision, specialistId: c.specialistId, familyId: c.family.id }),
 };
 
-/** Euros from integer cents, in the user's language. */
-export function euros(cents: number, language: string): string {
-  return new Intl.NumberFormat(language === 'en' ? 'en-IE' : language === 'ru' ? 'ru-RU' : 'et-EE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+/** Euros from integer cents, in the user's language (the one platform formatter). */
+export { formatEuros as euros } from '../../../platform/format';

@@ -51,6 +51,14 @@ export function MonthlyReportPage() {
             <Text c="dimmed">{t('monthlyReports.excluded')}: {euros(r.excludedCents, i18n.language)}</Text>
           </Group>
           <Table mt="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('monthlyReports.col.specialist')}</Table.Th>
+                <Table.Th>{t('monthlyReports.col.lines')}</Table.Th>
+                <Table.Th>{t('monthlyReports.col.billable')}</Table.Th>
+                <Table.Th>{t('monthlyReports.col.document')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {r.bySpecialist.map((s) => (
                 <Table.Tr key={s.specialistId ?? '-'}>
