@@ -6,7 +6,7 @@ import type { RequestContext } from '../../../platform/http/index.js';
 import { AppError, notFound } from '../../../platform/http/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { monthlyReportScope } from '../../../platform/policy/policy.js';
-import { formatDateEt, todayInTallinn } from '../../../platform/calendar/working-days.js';
+import { formatDateEt, todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
 import type { Messages } from '../../../platform/i18n/messages.js';
 import type { PdfDocument } from '../../../platform/documents/pdf.js';
 import {
@@ -158,8 +158,9 @@ export function sellerFromXml(xml: string): SellerInput | null {
 /**
  * B-REP-2: the e-invoice for an approved report, for exactly its approved
  * total. Issued once; asking again gives the stored invoice (same number, same XML).
+ * `issuedOn`: today (the demo seed gives its history's days).
  */
-export async function issueInvoice(db: Kysely<DB>, ctx: RequestContext, reportId: string, seller: SellerInput): Promise<{ invoice: InvoiceRecord; created: boolean }> {
+export async function issueInvoice(db: Kysely<DB>, ctx: RequestContext, reportId: string, seller: SellerInput, issuedOn: IsoDate = todayInTallinn(new Date())): Promise<{ invoice: InvoiceRecord; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     const report = await findReportForInvoice(trx, ctx.actor, reportId);
     if (!report || ctx.actor.role !== 'provider_admin') throw notFound();
@@ -185,7 +186,6 @@ export async function issueInvoice(db: Kysely<DB>, ctx: RequestContext, reportId
     const linesTotal = groups.reduce((s, g) => s + g.amountCents, 0n);
     if (groups.length === 0 || total === 0n) throw new AppError(409, 'B_REP2_NOTHING_TO_BILL');
     if (linesTotal !== total) throw new AppError(409, 'B_REP2_TOTAL_MISMATCH', { lines: centsToDecimal(linesTotal), total: centsToDecimal(total) });
-    const issuedOn = todayInTallinn(new Date());
     const number = invoiceNumberFor(report.reference);
     const details: SellerDetails = {
       name: report.provider_name,

@@ -4,7 +4,7 @@ import type { AppDeps, RequestContext } from '../../../platform/http/index.js';
 import { AppError, badRequest, notFound, versionConflict } from '../../../platform/http/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { can, clientFamilyScope } from '../../../platform/policy/policy.js';
-import { todayInTallinn } from '../../../platform/calendar/working-days.js';
+import { todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
 import { encryptionKeyFrom } from '../secrecy.js';
 import { storeReportFile } from '../report-files.js';
 import { skaContacts, tell, today, usersOf } from '../shared.js';
@@ -289,15 +289,14 @@ export async function confirmAsClient(deps: AppDeps, ctx: RequestContext, input:
 /**
  * B-REP-1: the provider submits the report. Every specialist's report must be
  * signed by the specialist and by each recipient for this revision. Late
- * (after the 5th) is allowed and shown.
+ * (after the 5th) is allowed and shown. `on`: today (the demo seed gives its history's days).
  */
-export async function submitReport(deps: AppDeps, ctx: RequestContext, id: string, version: number) {
+export async function submitReport(deps: AppDeps, ctx: RequestContext, id: string, version: number, on: IsoDate = today()) {
   return deps.db.transaction().execute(async (trx) => {
     const report = await lockReport(trx, ctx, id, version);
     if (report.status !== 'draft') throw new AppError(409, 'MONTHLY_REPORT_NOT_EDITABLE', { status: report.status });
     const { missing } = await signatureState(trx, id, report.revision);
     if (missing.length) throw new AppError(409, 'MONTHLY_REPORT_SIGNATURES_MISSING', { count: missing.length }, { rule: 'B-REP-1', missing });
-    const on = today();
     const firstOn = report.submitted_on ?? on;
     const late = submittedLate(report.due_on, firstOn);
     await bump(trx, id, { status: 'submitted', submitted_on: firstOn, submitted_by: ctx.actor.userId, return_comment: null });
@@ -319,8 +318,8 @@ export interface DecisionInput {
   lineComments?: { lineId: string; comment: string }[] | undefined;
 }
 
-/** SKA's contact approves (the total becomes the amount to invoice, B-REP-2) or returns with comments. */
-export async function decideReport(deps: AppDeps, ctx: RequestContext, id: string, input: DecisionInput) {
+/** SKA's contact approves (the total becomes the amount to invoice, B-REP-2) or returns with comments; `on` as in submitReport. */
+export async function decideReport(deps: AppDeps, ctx: RequestContext, id: string, input: DecisionInput, on: IsoDate = today()) {
   return deps.db.transaction().execute(async (trx) => {
     const report = await lockReport(trx, ctx, id, input.version, 'approve');
     if (report.status !== 'submitted') throw new AppError(409, 'MONTHLY_REPORT_NOT_SUBMITTED', { status: report.status });
@@ -334,7 +333,7 @@ export async function decideReport(deps: AppDeps, ctx: RequestContext, id: strin
     if (input.decision === 'approve' && lineComments.length) throw badRequest('VALIDATION_FAILED', { fields: [{ path: 'lineComments', message: 'only when returning' }] });
     for (const c of lineComments) await trx.updateTable('monthly_report_lines').set({ ska_comment: c.comment }).where('id', '=', c.lineId).execute();
     const status = input.decision === 'approve' ? 'approved' : 'returned';
-    await bump(trx, id, { status, decided_on: today(), decided_by: ctx.actor.userId, return_comment: input.decision === 'return' ? (input.comment ?? null) : null });
+    await bump(trx, id, { status, decided_on: on, decided_by: ctx.actor.userId, return_comment: input.decision === 'return' ? (input.comment ?? null) : null });
     await recordReportEvent(trx, { reportId: id, revision: report.revision, kind: status, comment: input.comment ?? null, totalCents: Number(report.total_cents), actorId: ctx.actor.userId });
     await appendAudit(trx, ctx, [{ action: 'update', recordType: 'monthly_report', recordId: id, changes: [{ field: 'status', old: report.status, new: status }] }]);
     await tell(trx, await usersOf(trx, report.provider_organisation_id, ['provider_admin']), {
