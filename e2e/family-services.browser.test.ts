@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, todayInTallinn } from '../server/src/platform/calendar/working-days.js';
-import { DEMO_PASSWORD } from '../server/src/seed/demo.js';
 import path from 'node:path';
-import { axeViolations, launchBrowser, screenshot as fullPageShot, SCREENSHOTS, startServer } from './harness.js';
+import { axeViolations, launchBrowser, screenshot as fullPageShot, SCREENSHOTS, pageAs as harnessPageAs, startServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -33,16 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function pageAs(email: string, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, locale: 'et-EE', timezoneId: 'Europe/Tallinn', bypassCSP: true, acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-  return page;
-}
+const pageAs = (email: string, viewport?: { width: number; height: number }) => harnessPageAs(browser, server.url, email, viewport);
 
 async function pickOption(page: Page, testId: string, name: RegExp | string) {
   await page.getByTestId(testId).click();

@@ -60,6 +60,18 @@ export async function logIn(page: Page, baseUrl: string, role: Role) {
   await page.getByTestId('logout').waitFor();
 }
 
+/** A new browser context (Estonian, Tallinn time, downloads allowed) logged in with a demo e-mail. */
+export async function pageAs(browser: Browser, baseUrl: string, email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'et-EE', timezoneId: 'Europe/Tallinn', bypassCSP: true, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('logout').waitFor();
+  return page;
+}
+
 /** WCAG 2.2 AA violations on the current page (X-A11Y), as "rule: target" lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AxeBuilderSource.source });

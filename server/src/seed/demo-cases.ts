@@ -5,6 +5,7 @@ import { personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { normaliseName, searchNameOf } from '../modules/people/rules.js';
 import { caseReference, firstContactDue, klatOpinionDue } from '../modules/cases/rules.js';
 import { CLOSING_ASSESSMENTS, INTERNATIONAL_SUBTYPES, type CaseType } from '../modules/cases/tables.js';
+import { prng, type Random, pick } from './random.js';
 
 /**
  * Demo consultation cases that look like SKA's real years (seed 002, "2024 in
@@ -29,19 +30,7 @@ const COUNTRIES = [
   ['NO', 'Barnevernet Oslo'],
 ] as const;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-type Random = ReturnType<typeof prng>;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 function personalCode(random: Random, birthDate: IsoDate, index: number): string {
   const year = Number(birthDate.slice(0, 4));

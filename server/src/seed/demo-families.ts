@@ -9,6 +9,7 @@ import { contactCompliance, familyReference, firstContactDue, kovInvolved, refer
 import { encryptJson } from '../modules/families/secrecy.js';
 import type { ContactKind, FamilyType, SpecialistLanguage, SpecialistRole, SupportKind } from '../modules/families/tables.js';
 import { DEMO_PASSWORD } from './demo.js';
+import { prng, type Random, pick } from './random.js';
 
 /**
  * Demo foster-family support (module B part 1): contracts of both demo
@@ -45,19 +46,7 @@ const SPECIALISTS: { provider: string; email: string; name: string; birth: strin
   { provider: 'Tugiperede Liit MTÜ', email: 'urmas.uus@tugi.demo', name: 'Urmas Uus', birth: '1990-01-15', roles: ['family_supporter'], languages: ['et'], approved: false },
 ];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-type Random = ReturnType<typeof prng>;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 interface Context {
   trx: Transaction<DB>;

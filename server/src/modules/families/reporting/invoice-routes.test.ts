@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../test/harness.js';
 import type { TestClient } from '../../../../test/client.js';
 import { addMonths } from '../../../platform/calendar/working-days.js';
 import { createFamily, ok, orgId, person, refused, setUpProvider, today, userOf, type ProviderSetup } from '../fixtures.js';
 import { draftDueReports } from './monthly-service.js';
 import { previousMonth } from './monthly-rules.js';
 import { checkEn16931 } from './einvoice-rules.js';
-import { createReportingTestApp } from './invoice-test-app.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import type { ReportLineService } from '../service-tables.js';
 
 let t: TestApp;
@@ -67,7 +66,7 @@ async function report(status: 'draft' | 'submitted' | 'returned' | 'approved', m
 }
 
 beforeAll(async () => {
-  t = await createReportingTestApp();
+  t = await createTestApp();
   p = await setUpProvider(t);
   contractId = (await t.database.db.selectFrom('provider_contracts').select('id').where('provider_organisation_id', '=', p.providerId).executeTakeFirstOrThrow()).id;
   otherAdmin = (await userOf(t, 'Tugiperede Liit MTÜ', 'provider_admin', 'juht@tugiperede.demo', 'Toomas Teine')).client;

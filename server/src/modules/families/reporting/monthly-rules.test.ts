@@ -17,18 +17,8 @@ import {
   type FamilySessionFacts,
   type SessionFact,
 } from './monthly-rules.js';
+import { prng } from '../../../seed/random.js';
 
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRICES = { familySupportMonthCents: 42_000, mentoringSessionCents: 6_000, counsellingSessionCents: 7_500, supportGroupMeetingCents: 32_000 };
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { DOMParser } from '@xmldom/xmldom';
-import type { TestApp } from '../../../../test/harness.js';
 import type { TestClient } from '../../../../test/client.js';
 import { ok, orgId, refused, setUpProvider, userOf, type ProviderSetup } from '../fixtures.js';
-import { createReportingTestApp } from './invoice-test-app.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { remindProviderReports } from './provider-report-service.js';
 
 let t: TestApp;
@@ -23,7 +22,7 @@ async function approvedMonth(providerId: string, contract: string, month: string
 }
 
 beforeAll(async () => {
-  t = await createReportingTestApp();
+  t = await createTestApp();
   p = await setUpProvider(t);
   other = await userOf(t, 'Tugiperede Liit MTÜ', 'provider_admin', 'juht@tugiperede.demo', 'Toomas Teine');
   otherProviderId = await orgId(t, 'Tugiperede Liit MTÜ');
