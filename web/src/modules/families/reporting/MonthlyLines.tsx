@@ -12,7 +12,7 @@ export function MonthlyLines({ lines, comments, onComment }: { lines: ReportLine
     <Stack gap="md">
       {SERVICES.filter((s) => lines.some((l) => l.service === s)).map((service) => (
         <div key={service}>
-          <Title order={3} size="h4">{t(`monthlyReports.service.${service}`)}</Title>
+          <Title order={2} size="h4">{t(`monthlyReports.service.${service}`)}</Title>
           <Table.ScrollContainer minWidth={720}>
             <Table striped data-testid={`monthly-lines-${service}`}>
               <Table.Thead>

@@ -40,7 +40,7 @@ export function MonthlyReportPage() {
         )}
         {r.status === 'approved' && (
           <Paper withBorder p="sm">
-            <Title order={3} size="h4" mb="xs">{t('invoices.issueTitle')}</Title>
+            <Title order={2} size="h4" mb="xs">{t('invoices.issueTitle')}</Title>
             <InvoiceButtons reportId={r.id} />
           </Paper>
         )}
@@ -79,7 +79,7 @@ export function MonthlyReportPage() {
         {current && !r.actions.decide && <MonthlyLines lines={r.lines} />}
         {r.endings.length > 0 && (
           <div>
-            <Title order={3} size="h4">{t('monthlyReports.endings')}</Title>
+            <Title order={2} size="h4">{t('monthlyReports.endings')}</Title>
             {r.endings.map((e) => (
               <Text key={e.episodeId} size="sm">
                 {formatDate(e.endsOn)} · {e.family.reference} {e.family.parentNames ?? ''} · {t(`monthlyReports.kind.${e.kind}`)} · {e.endReason ? t(`monthlyReports.endReason.${e.endReason}`) : ''} ·{' '}
@@ -91,7 +91,7 @@ export function MonthlyReportPage() {
         <Signatures report={r} readOnly={!current} />
         {history.data && (
           <div>
-            <Title order={3} size="h4">{t('monthlyReports.history')}</Title>
+            <Title order={2} size="h4">{t('monthlyReports.history')}</Title>
             <Timeline bulletSize={14} lineWidth={2} mt="xs">
               {history.data.events.map((e) => (
                 <Timeline.Item key={e.id} title={`${t(`monthlyReports.event.${e.kind}`, { defaultValue: e.kind })} · ${t('monthlyReports.revision', { n: e.revision })}`}>
@@ -164,7 +164,7 @@ function Signatures({ report: r, readOnly }: { report: ReportDetail; readOnly: b
   if (r.signatures.length === 0) return null;
   return (
     <div>
-      <Title order={3} size="h4">{t('monthlyReports.signatures')}</Title>
+      <Title order={2} size="h4">{t('monthlyReports.signatures')}</Title>
       {(confirm.error ?? upload.error) && <ErrorAlert error={(confirm.error ?? upload.error)!} />}
       {!readOnly && r.actions.confirm && (
         <Button my="xs" onClick={() => confirm.mutate(undefined)} loading={confirm.isPending} data-testid="monthly-confirm-own">{t('monthlyReports.confirmOwn')}</Button>
