@@ -16,6 +16,8 @@ export interface Database {
   /** Set for PostgreSQL; pg-boss opens its own small pool with it. */
   connectionString?: string;
   executeSql: ExecuteSql;
+  /** The embedded database itself (PGlite only), for bulk loading with COPY (seed:scale). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     executeSql,
+    pglite,
     close: async () => {
       await db.destroy();
       await pglite.close();
