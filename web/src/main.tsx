@@ -14,13 +14,13 @@ import { ErrorBoundary } from './platform/components/ErrorBoundary';
 import { App } from './App';
 
 installFonts();
-const i18n = initI18n();
 const queryClient = createQueryClient();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
 
-createRoot(root).render(
+// Render once the initial language's translations are loaded (no flash of raw keys).
+void initI18n().then((i18n) => createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
@@ -32,4 +32,4 @@ createRoot(root).render(
       </MantineProvider>
     </I18nextProvider>
   </StrictMode>,
-);
+));

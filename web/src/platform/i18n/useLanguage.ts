@@ -14,12 +14,13 @@ export function useLanguage(): [Language, (language: Language) => void] {
   const setLanguage = useCallback(
     (next: Language) => {
       storeLanguage(next);
-      void i18n.changeLanguage(next);
+      // English and Russian load on first use: refetch (Accept-Language) once the switch has happened.
+      const switched = i18n.changeLanguage(next);
       const session = client.getQueryData<Session | null>(SESSION_KEY);
       if (!session) return;
       client.setQueryData<Session>(SESSION_KEY, { ...session, user: { ...session.user, locale: next } });
       saveLocale(next).catch(() => undefined);
-      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      void switched.then(() => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] }));
     },
     [i18n, client],
   );

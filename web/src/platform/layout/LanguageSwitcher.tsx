@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Group, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { prefetchLanguages } from '../i18n';
 import { LANGUAGES, isLanguage } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -23,7 +24,7 @@ export function LanguageSwitcher() {
     label: <OptionLabel code={code} name={t(`languages.${code}`)} />,
   }));
   return (
-    <Group gap={0} role="group" aria-labelledby={labelId}>
+    <Group gap={0} role="group" aria-labelledby={labelId} onPointerEnter={prefetchLanguages} onFocus={prefetchLanguages}>
       <VisuallyHidden id={labelId}>{t('layout.language')}</VisuallyHidden>
       <SegmentedControl
         className="language-switcher"
