@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENESIS_HASH, chainHash, canonicalJson } from './chain.js';
 import { verifyAuditChain } from './verify.js';
+import { appendAudit } from './audit.js';
 
 let t: TestApp;
 let personId: string;
@@ -23,6 +24,24 @@ describe('X-AUDIT hash chain', () => {
     const content = { id: 1, at: new Date('2025-01-02T10:00:00.000Z'), actorId: null, actorName: null, actorRole: null, actorOrganisationId: null, action: 'read', recordType: 'person', recordId: 'x', personId: null, ip: null, changes: null, schemaVersion: 1 };
     expect(chainHash(GENESIS_HASH, content)).toMatch(/^[0-9a-f]{64}$/);
     expect(chainHash(GENESIS_HASH, content)).not.toBe(chainHash(GENESIS_HASH, { ...content, recordId: 'y' }));
+  });
+
+  it('concurrent appends (and one outside a transaction) keep one gapless chain in id order', async () => {
+    const db = t.database.db;
+    const before = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+    const source = { actor: null, ip: '127.0.0.1' };
+    const entries = (n: number) => [1, 2, 3].map((i) => ({ action: 'read' as const, recordType: 'probe', recordId: `${n}-${i}` }));
+    await Promise.all([
+      ...Array.from({ length: 12 }, (_, n) => db.transaction().execute((trx) => appendAudit(trx, source, entries(n)))),
+      appendAudit(db, source, entries(99)),
+    ]);
+    const rows = await db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).where('id', '>', Number(before.last_id)).orderBy('id').execute();
+    expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 39 }, (_, i) => Number(before.last_id) + 1 + i));
+    expect(rows[0]!.prev_hash).toBe(before.last_hash);
+    rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
+    const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+    expect({ id: Number(head.last_id), hash: head.last_hash }).toEqual({ id: Number(rows.at(-1)!.id), hash: rows.at(-1)!.hash });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
   it('is intact after ordinary work, and every read and write of the person was logged', async () => {

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, FieldChange } from '../db/schema.js';
 import type { Actor } from '../policy/actor.js';
-import { AUDIT_SCHEMA_VERSION, GENESIS_HASH, chainHash, type ChainedContent } from './chain.js';
+import { AUDIT_SCHEMA_VERSION, chainHash, type ChainedContent } from './chain.js';
 
 export type AuditAction = 'read' | 'list' | 'create' | 'update' | 'delete' | 'login' | 'logout' | 'login_failed' | 'export' | 'link';
 
@@ -20,22 +20,23 @@ export interface AuditSource {
   ip: string | null;
 }
 
-// One chain for the whole log: appends take a transaction-scoped advisory lock,
-// so the previous hash read here is the one committed just before.
-const AUDIT_LOCK_KEY = 7_314_159;
-
 /**
  * Appends entries to the hash-chained audit log inside the caller's transaction:
  * the entry exists exactly when the change it describes does.
+ *
+ * One chain for the whole log: the head row is locked (FOR UPDATE) until the
+ * transaction ends, so the previous hash read here is the one committed just
+ * before, and ids follow chain order without gaps. Two statements in all.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, source: AuditSource, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  // Outside a transaction the row lock would end with the first statement.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, source, entries));
+  const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  let prevHash = head.last_hash;
+  const firstId = Number(head.last_id) + 1;
   const at = new Date();
-  const { rows: ids } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('audit_log', 'id'))::int8 as id from generate_series(1, ${entries.length}::int)`.execute(trx);
-  const sortedIds = ids.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const sortedIds = entries.map((_, index) => firstId + index);
   const rows = entries.map((entry, index) => {
     const content: ChainedContent = {
       id: sortedIds[index]!,
@@ -73,7 +74,12 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, source: Aud
     prevHash = hash;
     return row;
   });
-  await trx.insertInto('audit_log').values(rows as any).execute();
+  await trx
+    .with('appended', (db) => db.insertInto('audit_log').values(rows as any).returning('id'))
+    .updateTable('audit_head')
+    .set({ last_id: sortedIds[sortedIds.length - 1]!, last_hash: prevHash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** Dates become ISO strings, undefined becomes null: what jsonb will give back. */

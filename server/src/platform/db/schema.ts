@@ -139,6 +139,13 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The chain's head (one row): locked by every append (X-AUDIT). */
+export interface AuditHeadTable {
+  id: number;
+  last_id: ColumnType<string, number, number>;
+  last_hash: string;
+}
+
 export interface MailOutboxTable {
   id: Generated<string>;
   to_address: string;
@@ -182,6 +189,7 @@ export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables {
   people: PeopleTable;
   person_links: PersonLinksTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   mail_outbox: MailOutboxTable;
   notifications: NotificationsTable;
   saved_filters: SavedFiltersTable;

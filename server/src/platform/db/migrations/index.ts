@@ -5,6 +5,7 @@ import * as m0003 from './0003_cases.js';
 import * as m0004 from './0004_families.js';
 import * as m0005 from './0005_family_services.js';
 import * as m0006 from './0006_lookup_indexes.js';
+import * as m0007 from './0007_audit_head.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_families': m0004,
   '0005_family_services': m0005,
   '0006_lookup_indexes': m0006,
+  '0007_audit_head': m0007,
 };
