@@ -101,6 +101,15 @@ export async function ensureData(url: (database: string) => string, spec: DataSp
       // The comment marks a finished load: an interrupted one is loaded again next time.
       await admin.query(`comment on database "${spec.name}" is '${signature.replace(/'/g, "''")}'`);
       loaded = true;
+    } else {
+      // Data loaded by an earlier version: bring its schema (indexes and all) to this version's.
+      const database = await openDatabase({ databaseUrl: url(spec.name) });
+      try {
+        const applied = await migrateToLatest(database.db);
+        if (applied.length) log(`${spec.name}: migrations applied: ${applied.join(', ')}`);
+      } finally {
+        await database.close();
+      }
     }
   } finally {
     await admin.end();
