@@ -15,14 +15,14 @@ import { prng, type Random, pick } from './random.js';
  */
 const FIRST_NAMES = ['Mihkel', 'Sofia', 'Robin', 'Emma', 'Rasmus', 'Mia', 'Oliver', 'Eliise', 'Sebastian', 'Lenna', 'Kevin', 'Laura', 'Markus', 'Hanna', 'Artur', 'Grete', 'Karl', 'Liisa', 'Daniel', 'Marta', 'Maksim', 'Anastasia', 'Artjom', 'Viktoria', 'Nikita', 'Polina'];
 const LAST_NAMES = ['Tamm', 'Saar', 'Sepp', 'Mägi', 'Kask', 'Kukk', 'Rebane', 'Ilves', 'Pärn', 'Koppel', 'Lepik', 'Kuusk', 'Põder', 'Oja', 'Lõhmus', 'Vaher', 'Ivanov', 'Smirnov', 'Kuznetsov', 'Popov', 'Petrova', 'Volkova'];
-const QUESTIONS = [
+export const QUESTIONS = [
   'Laps puudub sageli koolist ja vanemad ei tee koostööd. Palume nõu edasiste sammude ja abimeetmete valikul.',
   'Perekonnas on korduv vägivald; kaalume lapse perest eraldamist. Palume juhendamist.',
   'Noor on korduvalt toime pannud õigusrikkumisi, senised meetmed ei ole aidanud.',
   'Lapsel on mitmekülgne abivajadus, vajame abi sobivate riiklike teenuste leidmisel.',
   'Vanemate hooldusõiguse vaidlus mõjutab last; palume nõu lapse huvide kaitsmisel.',
 ];
-const COUNTRIES = [
+export const COUNTRIES = [
   ['FI', 'Helsingin kaupunki, lastensuojelu'],
   ['DE', 'Jugendamt Berlin-Mitte'],
   ['SE', 'Socialtjänsten Stockholm'],

@@ -6,6 +6,7 @@ import { pick, type Random } from '../random.js';
 import type { Row } from './copy.js';
 import { drawKov, type World } from './organisations.js';
 import { entityRandom, makePerson, personRow, stamp, uuidFrom, type PersonalCodes } from './people.js';
+import { COUNTRIES, QUESTIONS } from '../demo-cases.js';
 
 /**
  * Module A at scale: consultation cases received over ten years, each with its
@@ -21,20 +22,6 @@ const TYPES: { type: CaseType; weight: number }[] = [
   { type: 'rv', weight: 16 },
 ];
 const TYPE_TOTAL = TYPES.reduce((s, t) => s + t.weight, 0);
-const QUESTIONS = [
-  'Laps puudub sageli koolist ja vanemad ei tee koostööd. Palume nõu edasiste sammude ja abimeetmete valikul.',
-  'Perekonnas on korduv vägivald; kaalume lapse perest eraldamist. Palume juhendamist.',
-  'Noor on korduvalt toime pannud õigusrikkumisi, senised meetmed ei ole aidanud.',
-  'Lapsel on mitmekülgne abivajadus, vajame abi sobivate riiklike teenuste leidmisel.',
-  'Vanemate hooldusõiguse vaidlus mõjutab last; palume nõu lapse huvide kaitsmisel.',
-];
-const COUNTRIES = [
-  ['FI', 'Helsingin kaupunki, lastensuojelu'],
-  ['DE', 'Jugendamt Berlin-Mitte'],
-  ['SE', 'Socialtjänsten Stockholm'],
-  ['GB', 'Hackney Children’s Services'],
-  ['NO', 'Barnevernet Oslo'],
-] as const;
 
 export const CASE_COLUMNS = [
   'id', 'reference', 'type', 'international_subtype', 'status', 'language', 'child_person_id', 'kov_organisation_id', 'kov_worker_id', 'assigned_specialist_id',
