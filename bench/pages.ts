@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../server/src/platform/db/database.js';
 import { findCase } from '../server/src/modules/cases/queries.js';
-import { appendAudit } from '../server/src/platform/audit/audit.js';
+import { auditReads } from '../server/src/platform/audit/reads.js';
 import { draftMonthlyReport } from '../server/src/modules/families/reporting/monthly-draft.js';
 import { todayInTallinn } from '../server/src/platform/calendar/working-days.js';
 import type { Session } from './app.js';
@@ -69,9 +69,10 @@ export function monthlyDraft(database: Database, providerId: string, month: stri
 }
 
 /**
- * Audit overhead of a case read: what GET /api/cases/:id does in its transaction (findCase with the
- * policy's scope, then appendAudit), against the same transaction without appendAudit. In-process
- * (the route has no switch to leave the audit out, and must not have one). The figure is one reader
+ * Audit overhead of a case read: what GET /api/cases/:id does (findCase with the policy's scope,
+ * then auditReads, which returns once the entry is committed, in a group with concurrent reads),
+ * against the same read without the audit. In-process (the route has no switch to leave the audit
+ * out, and must not have one). The figure is one reader
  * at a time (mean latency); `concurrent` repeats it with `concurrency` readers in closed loops, where
  * the audit chain's lock and each commit's WAL flush queue the readers up.
  */
@@ -82,13 +83,12 @@ export async function auditOverhead(
   options: { warmup: number; iterations: number; concurrency: number; durationMs: number; warmupMs: number },
 ): Promise<{ withAudit: Summary; without: Summary; overhead: number; concurrent: { withAudit: LoopResult; without: LoopResult; overhead: number } }> {
   const source = { actor: session.actor, ip: '127.0.0.1' };
-  const read = (audit: boolean) => (i: number) =>
-    database.db.transaction().execute(async (trx) => {
-      const found = await findCase(trx, session.actor, caseIds[i % caseIds.length]!);
-      if (!found) throw new Error('case not found');
-      if (audit) await appendAudit(trx, source, [{ action: 'read', recordType: 'case', recordId: found.id, personId: found.child_person_id }]);
-      return found;
-    });
+  const read = (audit: boolean) => async (i: number) => {
+    const found = await findCase(database.db, session.actor, caseIds[i % caseIds.length]!);
+    if (!found) throw new Error('case not found');
+    if (audit) await auditReads(database.db, source, [{ action: 'read', recordType: 'case', recordId: found.id, personId: found.child_person_id }]);
+    return found;
+  };
   const without = await timeIterations(read(false), options);
   const withAudit = await timeIterations(read(true), options);
   const loopWithout = await closedLoop(read(false), options);

@@ -14,6 +14,7 @@ import { checkTransition, currentDeadline, deadlineSeverity, earliestReassessmen
 import { activeSpecialists } from './assignment.js';
 import { addActivity, addRiskAssessment, fileApplication, openLinkedDomestic, reassignCase, transitionCase, updateCase } from './service.js';
 import { CASE_TYPES, CLOSING_ASSESSMENTS, INTERNATIONAL_SUBTYPES, RISK_LEVELS } from './tables.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 const CASE_ROLES = ['ska_specialist', 'ska_manager', 'kov_worker'] as const;
 const ACTIVITY_KINDS = [
@@ -218,11 +219,9 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
     handler: async (request) => {
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
-      return deps.db.transaction().execute(async (trx) => {
-        const page = await listCases(trx, ctx.actor, filter, { limit, cursor }, today());
-        await appendAudit(trx, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'case', recordId: r.id, personId: r.child_id })));
-        return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
-      });
+      const page = await listCases(deps.db, ctx.actor, filter, { limit, cursor }, today());
+      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'case', recordId: r.id, personId: r.child_id })));
+      return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
     },
   });
 
@@ -276,12 +275,9 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
     schema: { tags: ['cases'], summary: 'One case with its state, deadline and possible next steps', params: idParams, response: { 200: detail } },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const c = await deps.db.transaction().execute(async (trx) => {
-        const found = await findCase(trx, ctx.actor, request.params.id);
-        if (!found) throw notFound();
-        await appendAudit(trx, ctx, [{ action: 'read', recordType: 'case', recordId: found.id, personId: found.child_person_id }]);
-        return found;
-      });
+      const c = await findCase(deps.db, ctx.actor, request.params.id);
+      if (!c) throw notFound();
+      await auditReads(deps.db, ctx, [{ action: 'read', recordType: 'case', recordId: c.id, personId: c.child_person_id }]);
       return toDetail(deps, c);
     },
   });

@@ -27,6 +27,7 @@ import { contactKind, endReason, episodeDetail as episodeDetailSchema, episodeLi
 import { today } from './shared.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 const TAGS = ['families'];
 const versioned = { version: z.number().int().min(1) };
@@ -125,11 +126,9 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
     handler: async (request) => {
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
-      return deps.db.transaction().execute(async (trx) => {
-        const page = await listEpisodes(trx, ctx.actor, filter, { limit, cursor }, today());
-        await appendAudit(trx, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_episode', recordId: r.id, personId: r.child_person_id })));
-        return { items: page.items.map((r) => episodeListItem(r)), nextCursor: page.nextCursor };
-      });
+      const page = await listEpisodes(deps.db, ctx.actor, filter, { limit, cursor }, today());
+      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_episode', recordId: r.id, personId: r.child_person_id })));
+      return { items: page.items.map((r) => episodeListItem(r)), nextCursor: page.nextCursor };
     },
   });
 
@@ -153,12 +152,9 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
     schema: { tags: TAGS, summary: 'One episode: agreement, compliance (B-FREQ), limit and remaining volume, support plan, contacts, KOV reports, termination', params: idParams, response: { 200: episodeDetailSchema } },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const found = await deps.db.transaction().execute(async (trx) => {
-        const e = await findEpisode(trx, ctx.actor, request.params.id);
-        if (!e) throw notFound();
-        await appendAudit(trx, ctx, [{ action: 'read', recordType: 'family_episode', recordId: e.id, personId: e.child_person_id }]);
-        return e;
-      });
+      const found = await findEpisode(deps.db, ctx.actor, request.params.id);
+      if (!found) throw notFound();
+      await auditReads(deps.db, ctx, [{ action: 'read', recordType: 'family_episode', recordId: found.id, personId: found.child_person_id }]);
       return episodeDetail(deps.db, found);
     },
   });

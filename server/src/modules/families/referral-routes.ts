@@ -14,6 +14,7 @@ import { episodeDetail, referralDetail, referralListItem } from './views.js';
 import { contactKind, episodeDetail as episodeDetailSchema, FAMILY_ROLES, optionalText, referralDetail as referralDetailSchema, referralListItem as referralListItemSchema, referralStatus, supportKind, serviceDate } from './schemas.js';
 import { REFERRAL_SOURCES } from './tables.js';
 import { today } from './shared.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 const TAGS = ['families'];
 const versioned = { version: z.number().int().min(1) };
@@ -63,11 +64,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
     handler: async (request) => {
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
-      return deps.db.transaction().execute(async (trx) => {
-        const page = await listReferrals(trx, ctx.actor, filter, { limit, cursor }, today());
-        await appendAudit(trx, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_referral', recordId: r.id, personId: r.child_person_id })));
-        return { items: page.items.map((r) => referralListItem(r)), nextCursor: page.nextCursor };
-      });
+      const page = await listReferrals(deps.db, ctx.actor, filter, { limit, cursor }, today());
+      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_referral', recordId: r.id, personId: r.child_person_id })));
+      return { items: page.items.map((r) => referralListItem(r)), nextCursor: page.nextCursor };
     },
   });
 
@@ -120,12 +119,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
     schema: { tags: TAGS, summary: 'One referral with its check, the provider’s receipt and the first-contact clock (B-START)', params: idParams, response: { 200: referralDetailSchema } },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const found = await deps.db.transaction().execute(async (trx) => {
-        const r = await findReferral(trx, ctx.actor, request.params.id);
-        if (!r) throw notFound();
-        await appendAudit(trx, ctx, [{ action: 'read', recordType: 'family_referral', recordId: r.id, personId: r.child_person_id }]);
-        return r;
-      });
+      const found = await findReferral(deps.db, ctx.actor, request.params.id);
+      if (!found) throw notFound();
+      await auditReads(deps.db, ctx, [{ action: 'read', recordType: 'family_referral', recordId: found.id, personId: found.child_person_id }]);
       return referralDetail(deps.db, found);
     },
   });

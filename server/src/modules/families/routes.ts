@@ -17,6 +17,7 @@ import { registerReferralRoutes } from './referral-routes.js';
 import { registerEpisodeRoutes } from './episode-routes.js';
 import { registerSpecialistRoutes } from './specialist-routes.js';
 import { registerOverviewRoutes } from './overview-routes.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 const TAGS = ['families'];
 
@@ -68,11 +69,9 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
     handler: async (request) => {
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
-      return deps.db.transaction().execute(async (trx) => {
-        const page = await listFamilies(trx, ctx.actor, filter, { limit, cursor });
-        await appendAudit(trx, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family', recordId: r.id, personId: r.first_parent_id })));
-        return { items: page.items.map(familyListItem), nextCursor: page.nextCursor };
-      });
+      const page = await listFamilies(deps.db, ctx.actor, filter, { limit, cursor });
+      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family', recordId: r.id, personId: r.first_parent_id })));
+      return { items: page.items.map(familyListItem), nextCursor: page.nextCursor };
     },
   });
 
@@ -118,13 +117,11 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
     schema: { tags: TAGS, summary: 'One family: parents, children with adaptation windows, remaining needs-based volume, referrals, episodes, timeline (origin data masked per X-SECRET)', params: idParams, response: { 200: familyDetailSchema } },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const family = await deps.db.transaction().execute(async (trx) => {
-        const found = await findFamily(trx, ctx.actor, request.params.id);
-        if (!found) throw notFound();
-        const people = await trx.selectFrom('family_parents').select('person_id').where('family_id', '=', found.id).union(trx.selectFrom('family_children').select('child_person_id as person_id').where('family_id', '=', found.id)).execute();
-        await appendAudit(trx, ctx, people.length ? people.map((p) => ({ action: 'read' as const, recordType: 'family', recordId: found.id, personId: p.person_id })) : [{ action: 'read', recordType: 'family', recordId: found.id }]);
-        return found;
-      });
+      const family = await findFamily(deps.db, ctx.actor, request.params.id);
+      if (!family) throw notFound();
+      const db = deps.db;
+      const people = await db.selectFrom('family_parents').select('person_id').where('family_id', '=', family.id).union(db.selectFrom('family_children').select('child_person_id as person_id').where('family_id', '=', family.id)).execute();
+      await auditReads(db, ctx, people.length ? people.map((p) => ({ action: 'read' as const, recordType: 'family', recordId: family.id, personId: p.person_id })) : [{ action: 'read', recordType: 'family', recordId: family.id }]);
       return detailOf(request, family);
     },
   });

@@ -11,6 +11,7 @@ import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export
 import type { ExportColumn } from '../../platform/export/export.js';
 import { ageOn } from './rules.js';
 import { createPerson, readPerson, updatePerson } from './service.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 const PEOPLE_ROLES = ['ska_specialist', 'ska_contact', 'ska_manager', 'kov_worker', 'provider_admin', 'provider_specialist', 'mediator', 'client'] as const;
 
@@ -67,12 +68,10 @@ export function registerPeopleRoutes(root: FastifyInstance, deps: AppDeps): void
     },
     handler: async (request) => {
       const ctx = contextOf(request);
-      return deps.db.transaction().execute(async (trx) => {
-        const page = await searchPeople(trx, ctx.actor, request.query.q || undefined, request.query);
-        // Seeing a person in a result list is seeing their data: each one is logged.
-        await appendAudit(trx, ctx, page.items.map((p) => ({ action: 'list' as const, recordType: 'person', recordId: p.id, personId: p.id })));
-        return { items: page.items.map(toItem), nextCursor: page.nextCursor };
-      });
+      const page = await searchPeople(deps.db, ctx.actor, request.query.q || undefined, request.query);
+      // Seeing a person in a result list is seeing their data: each one is logged.
+      await auditReads(deps.db, ctx, page.items.map((p) => ({ action: 'list' as const, recordType: 'person', recordId: p.id, personId: p.id })));
+      return { items: page.items.map(toItem), nextCursor: page.nextCursor };
     },
   });
 

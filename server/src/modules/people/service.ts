@@ -6,6 +6,7 @@ import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { can, personScope } from '../../platform/policy/policy.js';
 import { findPerson, possibleDuplicates, type PersonRow } from './queries.js';
 import { resolveIdentity, searchNameOf } from './rules.js';
+import { auditReads } from '../../platform/audit/reads.js';
 
 export interface PersonInput {
   personalCode?: string | null | undefined;
@@ -22,13 +23,11 @@ const AUDITED_FIELDS = ['personal_code', 'first_name', 'last_name', 'birth_date'
 
 /** Reads one person in scope and records the read (X-AUDIT). */
 export async function readPerson(deps: AppDeps, ctx: RequestContext, id: string) {
-  return deps.db.transaction().execute(async (trx) => {
-    const person = await findPerson(trx, ctx.actor, id);
-    if (!person) throw notFound();
-    const duplicates = await possibleDuplicates(trx, ctx.actor, { id, birthDate: person.birth_date, searchName: searchNameOf(person.first_name, person.last_name) });
-    await appendAudit(trx, ctx, [{ action: 'read', recordType: 'person', recordId: id, personId: id }]);
-    return { person, duplicates };
-  });
+  const person = await findPerson(deps.db, ctx.actor, id);
+  if (!person) throw notFound();
+  const duplicates = await possibleDuplicates(deps.db, ctx.actor, { id, birthDate: person.birth_date, searchName: searchNameOf(person.first_name, person.last_name) });
+  await auditReads(deps.db, ctx, [{ action: 'read', recordType: 'person', recordId: id, personId: id }]);
+  return { person, duplicates };
 }
 
 /**

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENESIS_HASH, chainHash, canonicalJson } from './chain.js';
 import { verifyAuditChain } from './verify.js';
 import { appendAudit } from './audit.js';
+import { auditReads } from './reads.js';
 
 let t: TestApp;
 let personId: string;
@@ -41,6 +42,23 @@ describe('X-AUDIT hash chain', () => {
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
     const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
     expect({ id: Number(head.last_id), hash: head.last_hash }).toEqual({ id: Number(rows.at(-1)!.id), hash: rows.at(-1)!.hash });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('reads are committed in groups: each caller resumes after its own entries are in the log, and the chain holds', async () => {
+    const db = t.database.db;
+    const source = { actor: null, ip: '127.0.0.1' };
+    const seen: number[] = [];
+    await Promise.all(
+      Array.from({ length: 15 }, async (_, n) => {
+        await auditReads(db, source, [{ action: 'read', recordType: 'grouped', recordId: String(n) }]);
+        // Resolved means committed: the entry is visible to another connection's read now.
+        const row = await db.selectFrom('audit_log').select('id').where('record_type', '=', 'grouped').where('record_id', '=', String(n)).executeTakeFirst();
+        if (row) seen.push(n);
+      }),
+    );
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, n) => n));
+    expect(() => auditReads(db, source, [{ action: 'update', recordType: 'grouped', recordId: 'x' }])).toThrow(/reads only/);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 

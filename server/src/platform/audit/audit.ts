@@ -29,15 +29,21 @@ export interface AuditSource {
  * before, and ids follow chain order without gaps. Two statements in all.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, source: AuditSource, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  await appendAuditBatch(trx, [{ source, entries }]);
+}
+
+/** Entries of several sources (requests) in one append: one head lock, one insert. */
+export async function appendAuditBatch(trx: Transaction<DB> | Kysely<DB>, batch: readonly { source: AuditSource; entries: readonly AuditEntry[] }[]): Promise<void> {
+  const items = batch.flatMap(({ source, entries }) => entries.map((entry) => ({ source, entry })));
+  if (items.length === 0) return;
   // Outside a transaction the row lock would end with the first statement.
-  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, source, entries));
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAuditBatch(t, batch));
   const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
   let prevHash = head.last_hash;
   const firstId = Number(head.last_id) + 1;
   const at = new Date();
-  const sortedIds = entries.map((_, index) => firstId + index);
-  const rows = entries.map((entry, index) => {
+  const sortedIds = items.map((_, index) => firstId + index);
+  const rows = items.map(({ source, entry }, index) => {
     const content: ChainedContent = {
       id: sortedIds[index]!,
       at,
