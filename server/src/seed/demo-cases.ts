@@ -4,8 +4,9 @@ import { addCalendarDays, addMonths, addWorkingDays, compareIsoDates, todayInTal
 import { personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { normaliseName, searchNameOf } from '../modules/people/rules.js';
 import { caseReference, firstContactDue, klatOpinionDue } from '../modules/cases/rules.js';
-import { CLOSING_ASSESSMENTS, INTERNATIONAL_SUBTYPES, type CaseType } from '../modules/cases/tables.js';
+import { INTERNATIONAL_SUBTYPES, type CaseType } from '../modules/cases/tables.js';
 import { prng, type Random, pick } from './random.js';
+import { progressOf } from './case-progress.js';
 
 /**
  * Demo consultation cases that look like SKA's real years (seed 002, "2024 in
@@ -171,55 +172,6 @@ async function insertCase(db: Kysely<DB>, context: Context, type: CaseType, rece
 }
 
 /** How far a case has come by today, from its age: old cases are closed, recent ones still open. */
-function progressOf(type: CaseType, receivedOn: IsoDate, today: IsoDate, random: Random): { status: string; until: IsoDate; fields: Record<string, unknown> } {
-  const ageDays = Math.round((Date.parse(today) - Date.parse(receivedOn)) / 86_400_000);
-  const text = { action_plan: 'Esmane juhtumiarutelu, tegevuskava: võrgustikukohtumine ja STAR-i jälgimine.' };
-  if (type === 'klat_opinion') {
-    if (ageDays < 5) return { status: 'application', until: today, fields: {} };
-    if (ageDays < 14) return { status: 'drafting', until: today, fields: {} };
-    const supporting = random() < 0.7;
-    const issued = addWorkingDays(receivedOn, 9);
-    return {
-      status: 'opinion_issued',
-      until: issued,
-      fields: {
-        opinion: supporting ? 'supporting' : 'not_supporting',
-        opinion_recommendations: 'Pere kaasamine, regulaarne suhtlus lapsega KLATis viibimise ajal ja järjepidev tugi pärast.',
-        alternative_measures: supporting ? null : 'Intensiivne pereteenus, mitmedimensiooniline pereteraapia (MDFT), tugiisik.',
-        opinion_issued_on: issued,
-      },
-    };
-  }
-  if (type === 'rv') {
-    if (ageDays < 30) return { status: 'preparatory', until: today, fields: {} };
-    const activeFrom = addCalendarDays(receivedOn, 30);
-    const followFrom = addMonths(activeFrom, 6);
-    const closeOn = addMonths(followFrom, 6);
-    if (compareIsoDates(today, followFrom) < 0) return { status: 'active', until: today, fields: { rv_active_started_on: activeFrom } };
-    if (compareIsoDates(today, closeOn) < 0) return { status: 'follow_up', until: today, fields: { rv_active_started_on: activeFrom, rv_follow_up_started_on: followFrom } };
-    return { status: 'closed', until: closeOn, fields: { rv_active_started_on: activeFrom, rv_follow_up_started_on: followFrom, closed_on: closeOn } };
-  }
-  const closedAfter = type === 'international' ? 60 + Math.floor(random() * 200) : 90 + Math.floor(random() * 240);
-  if (ageDays >= closedAfter) {
-    const closedOn = addCalendarDays(receivedOn, closedAfter);
-    const assessments = Object.fromEntries(CLOSING_ASSESSMENTS.map((k) => [k, 'Hinnatud lõpetamisel: jah']));
-    return {
-      status: 'closed',
-      until: closedOn,
-      fields: {
-        ...(type === 'domestic' ? { ...text, assessments: JSON.stringify(assessments) } : {}),
-        summary: 'Juhtum lahendati koostöös; KOV jätkab iseseisvalt.',
-        recommendations: 'Jätkata võrgustikutööga, hinnata abivajadust uuesti poole aasta pärast.',
-        closed_on: closedOn,
-        kov_feedback: random() < 0.6 ? 'Nõustamine oli abiks.' : null,
-      },
-    };
-  }
-  if (type === 'international') return { status: ageDays < 7 ? 'application' : 'in_progress', until: today, fields: {} };
-  if (ageDays < 4) return { status: 'application', until: today, fields: {} };
-  if (ageDays < 14) return { status: 'first_contact', until: today, fields: {} };
-  return { status: ageDays > closedAfter - 20 ? 'closing' : 'in_progress', until: today, fields: text };
-}
 
 async function insertActivities(db: Kysely<DB>, context: Context, caseId: string, type: CaseType, from: IsoDate, until: IsoDate, authorId: string) {
   const kinds = type === 'international' ? ['foreign_correspondence', 'information_exchange'] : type === 'rv' ? ['rv_network_meeting', 'rv_youth_family_meeting', 'rv_trusted_person_meeting'] : ['case_discussion', 'network_meeting', 'information_exchange', 'star_monitoring'];
