@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addCalendarDays, todayInTallinn } from '../server/src/platform/calendar/working-days.js';
-import { axeViolations, launchBrowser, screenshot, pageAs as harnessPageAs, startServer } from './harness.js';
+import { axeViolations, estonianDate, launchBrowser, pageAs as harnessPageAs, pickOption, screenshot, startServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 const today = todayInTallinn(new Date());
-const fmt = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+const fmt = estonianDate;
 
 beforeAll(async () => {
   server = await startServer();
@@ -18,11 +18,6 @@ afterAll(async () => {
 });
 
 const pageAs = (email: string, viewport?: { width: number; height: number }) => harnessPageAs(browser, server.url, email, viewport);
-
-async function pickOption(page: Page, testId: string, name: RegExp | string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name }).first().click();
-}
 
 async function fillDate(page: Page, testId: string, iso: string) {
   const input = page.getByTestId(testId);

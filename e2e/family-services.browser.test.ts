@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addMonths, todayInTallinn } from '../server/src/platform/calendar/working-days.js';
-import path from 'node:path';
-import { axeViolations, launchBrowser, screenshot as fullPageShot, SCREENSHOTS, pageAs as harnessPageAs, startServer } from './harness.js';
+import { axeViolations, estonianDate, launchBrowser, pageAs as harnessPageAs, pickOption, screenshot, startServer } from './harness.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 const today = todayInTallinn(new Date());
-const fmt = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+const fmt = estonianDate;
 const monthFrom = (n: number) => addMonths(`${today.slice(0, 7)}-01`, n).slice(0, 7);
 /**
  * B-GRP-1: a plan of month M is due by the 15th of M−1, so a month three ahead is open on any
@@ -33,25 +32,6 @@ afterAll(async () => {
 });
 
 const pageAs = (email: string, viewport?: { width: number; height: number }) => harnessPageAs(browser, server.url, email, viewport);
-
-async function pickOption(page: Page, testId: string, name: RegExp | string) {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name }).first().click();
-}
-
-/**
- * A full-page screenshot from the top, so the fixed header is drawn where it belongs and not over a row;
- * with a dialog open, only the viewport (the dialog scrolls inside it, its overlay covers only the viewport).
- */
-async function screenshot(page: Page, name: string, { dialog = false } = {}) {
-  if (dialog) {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-    return;
-  }
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await fullPageShot(page, name);
-}
 
 /** Serious or critical axe findings only (moderate ones are reported by the other suites' strict checks). */
 async function seriousViolations(page: Page) {

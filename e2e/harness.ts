@@ -43,9 +43,24 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string) {
+/**
+ * A full-page screenshot taken from the top, so the fixed header is drawn where it belongs and not
+ * over a row; `dialog` takes only the viewport (an open dialog scrolls inside it, its overlay covers
+ * only the viewport).
+ */
+export async function screenshot(page: Page, name: string, { dialog = false } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (!dialog) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: !dialog });
+}
+
+/** An ISO date as typed into the date fields (dd.mm.yyyy). */
+export const estonianDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** Opens a select by its test id and picks the first option with that name. */
+export async function pickOption(page: Page, testId: string, name: RegExp | string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name }).first().click();
 }
 
 export function demoEmail(role: Role): string {
