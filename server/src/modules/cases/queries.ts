@@ -111,31 +111,33 @@ export function riskAssessmentsOf(db: Kysely<DB>, caseId: string) {
 
 /** One chronological timeline: recorded activities and the case's own events (received, status, reassignment). */
 export async function timelineOf(db: Kysely<DB>, caseId: string) {
-  const activities = await db
-    .selectFrom('case_activities')
-    .innerJoin('users', 'users.id', 'case_activities.created_by')
-    .select([
-      'case_activities.id',
-      'case_activities.kind',
-      'case_activities.occurred_on',
-      'case_activities.participants',
-      'case_activities.notes',
-      'case_activities.country',
-      'case_activities.authority',
-      'case_activities.foreign_reference',
-      'case_activities.created_at',
-      'users.name as author',
-    ])
-    .where('case_activities.case_id', '=', caseId)
-    .execute();
-  const events = await db
-    .selectFrom('case_events')
-    .leftJoin('users as actor', 'actor.id', 'case_events.actor_id')
-    .leftJoin('users as from_user', 'from_user.id', 'case_events.from_user_id')
-    .leftJoin('users as to_user', 'to_user.id', 'case_events.to_user_id')
-    .select(['case_events.id', 'case_events.kind', 'case_events.from_status', 'case_events.to_status', 'case_events.reason', 'case_events.at', 'actor.name as author', 'from_user.name as from_user_name', 'to_user.name as to_user_name'])
-    .where('case_events.case_id', '=', caseId)
-    .execute();
+  const [activities, events] = await Promise.all([
+    db
+      .selectFrom('case_activities')
+      .innerJoin('users', 'users.id', 'case_activities.created_by')
+      .select([
+        'case_activities.id',
+        'case_activities.kind',
+        'case_activities.occurred_on',
+        'case_activities.participants',
+        'case_activities.notes',
+        'case_activities.country',
+        'case_activities.authority',
+        'case_activities.foreign_reference',
+        'case_activities.created_at',
+        'users.name as author',
+      ])
+      .where('case_activities.case_id', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('case_events')
+      .leftJoin('users as actor', 'actor.id', 'case_events.actor_id')
+      .leftJoin('users as from_user', 'from_user.id', 'case_events.from_user_id')
+      .leftJoin('users as to_user', 'to_user.id', 'case_events.to_user_id')
+      .select(['case_events.id', 'case_events.kind', 'case_events.from_status', 'case_events.to_status', 'case_events.reason', 'case_events.at', 'actor.name as author', 'from_user.name as from_user_name', 'to_user.name as to_user_name'])
+      .where('case_events.case_id', '=', caseId)
+      .execute(),
+  ]);
   return { activities, events };
 }
 

@@ -125,9 +125,11 @@ const detail = z.object({
 });
 
 async function toDetail(deps: AppDeps, c: CaseRecord) {
-  const parties = await caseParties(deps.db, c);
-  const linkedDomestic = c.type === 'klat_opinion' ? await deps.db.selectFrom('cases').select('id').where('linked_case_id', '=', c.id).executeTakeFirst() : undefined;
-  const risks = await riskAssessmentsOf(deps.db, c.id);
+  const [parties, linkedDomestic, risks] = await Promise.all([
+    caseParties(deps.db, c),
+    c.type === 'klat_opinion' ? deps.db.selectFrom('cases').select('id').where('linked_case_id', '=', c.id).executeTakeFirst() : Promise.resolve(undefined),
+    riskAssessmentsOf(deps.db, c.id),
+  ]);
   const riskDates = risks.map((r) => r.assessed_on);
   const on = today();
   const transitions = (WORKFLOWS[c.type].next[c.status] ?? []).map((to) => {
@@ -379,7 +381,7 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     handler: async (request) => {
-      const c = await findCase(deps.db, request.actor!, request.params.id);
+      const c = await findCase(deps.db, contextOf(request).actor, request.params.id);
       if (!c) throw notFound();
       const { activities, events } = await timelineOf(deps.db, c.id);
       const none = { participants: null, notes: null, country: null, authority: null, foreignReference: null, fromStatus: null, toStatus: null, fromUser: null, toUser: null, reason: null };
@@ -446,7 +448,7 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
       },
     },
     handler: async (request) => {
-      const c = await findCase(deps.db, request.actor!, request.params.id);
+      const c = await findCase(deps.db, contextOf(request).actor, request.params.id);
       if (!c) throw notFound();
       const rows = await documentsOf(deps.db, c.id);
       return {

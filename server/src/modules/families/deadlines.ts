@@ -1,12 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB, Locale } from '../../platform/db/schema.js';
 import { addCalendarDays, formatDateEt, todayInTallinn } from '../../platform/calendar/working-days.js';
 import type { DueItem, DueItemsProvider } from '../../platform/home/due-items.js';
-import { translate } from '../../platform/i18n/messages.js';
-import { notify } from '../../platform/notify/notifications.js';
 import { episodeScope, referralScope } from '../../platform/policy/policy.js';
 import { CONTACT_WARN_DAYS, HOME_VISIT_WARN_DAYS } from './rules.js';
 import { endOfWeek } from './overview-routes.js';
+import { tell } from './shared.js';
 
 const count = (rows: { n: number }[]) => rows[0]?.n ?? 0;
 
@@ -69,11 +68,12 @@ export const familyDueItems: DueItemsProvider = async (db, actor) => {
   return items;
 };
 
-async function once(db: Kysely<DB>, dedupeKey: string, send: (trx: Kysely<DB>) => Promise<void>): Promise<boolean> {
+/** One reminder per recipient and dedupe key however often the job runs (the key is the mail's, as `tell` builds it). */
+async function remindOnce(db: Kysely<DB>, recipient: { id: string; locale: Locale }, n: Parameters<typeof tell>[2] & { dedupe: string }): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const known = await trx.selectFrom('mail_outbox').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+    const known = await trx.selectFrom('mail_outbox').select('id').where('dedupe_key', '=', `${n.dedupe}-${recipient.id}`).executeTakeFirst();
     if (known) return false;
-    await send(trx);
+    await tell(trx, [recipient], n);
     return true;
   });
 }
@@ -99,18 +99,14 @@ export async function remindFamilyContacts(db: Kysely<DB>, now = new Date()): Pr
   let sent = 0;
   for (const e of due) {
     const date = [e.next_contact_due, e.next_home_visit_due].filter((d): d is string => Boolean(d)).sort()[0]!;
-    const params = { reference: e.reference, due: formatDateEt(date) };
-    const dedupeKey = `family-contact-due-${e.id}-${date}-${e.user_id}`;
-    const done = await once(db, dedupeKey, (trx) =>
-      notify(trx, {
-        userId: e.user_id,
-        kind: 'deadline',
-        titleKey: 'notifications.familyContactDue',
-        params,
-        link: `/families/episodes/${e.id}`,
-        mail: { subject: translate(e.locale, 'MAIL_FAMILY_CONTACT_DUE_SUBJECT', params), bodyText: translate(e.locale, 'MAIL_FAMILY_CONTACT_DUE_BODY', params), dedupeKey },
-      }),
-    );
+    const done = await remindOnce(db, { id: e.user_id, locale: e.locale }, {
+      kind: 'deadline',
+      titleKey: 'notifications.familyContactDue',
+      params: { reference: e.reference, due: formatDateEt(date) },
+      link: `/families/episodes/${e.id}`,
+      mailCode: 'MAIL_FAMILY_CONTACT_DUE',
+      dedupe: `family-contact-due-${e.id}-${date}`,
+    });
     if (done) sent++;
   }
   const late = await db
@@ -123,18 +119,14 @@ export async function remindFamilyContacts(db: Kysely<DB>, now = new Date()): Pr
     .limit(5000)
     .execute();
   for (const r of late) {
-    const params = { reference: r.reference, due: formatDateEt(r.first_contact_due!) };
-    const dedupeKey = `family-first-contact-overdue-${r.id}-${r.user_id}`;
-    const done = await once(db, dedupeKey, (trx) =>
-      notify(trx, {
-        userId: r.user_id,
-        kind: 'deadline',
-        titleKey: 'notifications.familyFirstContactOverdue',
-        params,
-        link: `/families/referrals/${r.id}`,
-        mail: { subject: translate(r.locale, 'MAIL_FIRST_CONTACT_OVERDUE_SUBJECT', params), bodyText: translate(r.locale, 'MAIL_FIRST_CONTACT_OVERDUE_BODY', params), dedupeKey },
-      }),
-    );
+    const done = await remindOnce(db, { id: r.user_id, locale: r.locale }, {
+      kind: 'deadline',
+      titleKey: 'notifications.familyFirstContactOverdue',
+      params: { reference: r.reference, due: formatDateEt(r.first_contact_due!) },
+      link: `/families/referrals/${r.id}`,
+      mailCode: 'MAIL_FIRST_CONTACT_OVERDUE',
+      dedupe: `family-first-contact-overdue-${r.id}`,
+    });
     if (done) sent++;
   }
   return sent;

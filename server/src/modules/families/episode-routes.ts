@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
-import { AppError, contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import { AppError, contextOf, idParams, notFound, pageOf, pageQuery, trimmed, versionBody } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
 import { renderPdf, PDF_CONTENT_TYPE, type PdfDocument } from '../../platform/documents/pdf.js';
-import { contactsOf, exportEpisodes, findEpisode, goalsOf, listEpisodes, parentsOf, type EpisodeListRow, type EpisodeRecord } from './queries.js';
+import { contactsOf, episodeParties, exportEpisodes, findEpisode, goalsOf, listEpisodes, parentsOf, type EpisodeListRow, type EpisodeRecord } from './queries.js';
 import {
   addGoal,
   endEpisode,
@@ -30,7 +30,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { auditReads } from '../../platform/audit/reads.js';
 
 const TAGS = ['families'];
-const versioned = { version: z.number().int().min(1) };
+const versioned = versionBody.shape;
 
 const filterQuery = {
   view: z.enum(['mine', 'all']).optional().describe('mine: the episodes assigned to the current specialist'),
@@ -76,15 +76,7 @@ async function documentInput(db: Kysely<DB>, e: EpisodeRecord): Promise<EpisodeD
     parentsOf(db, family.id),
     goalsOf(db, e.id),
     contactsOf(db, e.id),
-    db
-      .selectFrom('organisations as provider')
-      .innerJoin('organisations as kov', (j) => j.on('kov.id', '=', family.kov_organisation_id))
-      .leftJoin('provider_specialists as s', (j) => j.on('s.id', '=', e.specialist_id ?? '00000000-0000-0000-0000-000000000000'))
-      .leftJoin('users as su', 'su.id', 's.user_id')
-      .leftJoin('people as child', (j) => j.on('child.id', '=', e.child_person_id ?? '00000000-0000-0000-0000-000000000000'))
-      .select(['provider.name as provider_name', 'kov.name as kov_name', 'su.name as specialist_name', 'child.first_name', 'child.last_name'])
-      .where('provider.id', '=', e.provider_organisation_id)
-      .executeTakeFirstOrThrow(),
+    episodeParties(db, e, family.kov_organisation_id),
   ]);
   return {
     family,

@@ -11,6 +11,9 @@ type Db = Kysely<DB>;
 type Page = { limit: number; cursor?: string | undefined };
 const like = (needle: string) => `%${needle.replace(/[\\%_]/g, '\\$&')}%`;
 
+/** The family's parents as one line, for list rows that join `families`. */
+const parentNames = sql<string | null>`(select string_agg(p.first_name || ' ' || p.last_name, ', ' order by p.last_name, p.first_name) from family_parents fp join people p on p.id = fp.person_id where fp.family_id = families.id)`;
+
 // --- Families -----------------------------------------------------------------------
 
 export interface FamilyFilter {
@@ -39,7 +42,7 @@ export function selectFamilies(db: Db, actor: Actor, action: Action = 'read') {
       'families.version',
       'kov.name as kov_name',
       'kov.county as kov_county',
-      sql<string | null>`(select string_agg(p.first_name || ' ' || p.last_name, ', ' order by p.last_name, p.first_name) from family_parents fp join people p on p.id = fp.person_id where fp.family_id = families.id)`.as('parent_names'),
+      parentNames.as('parent_names'),
       sql<string | null>`(select min(fp.person_id::text) from family_parents fp where fp.family_id = families.id)`.as('first_parent_id'),
       sql<number>`(select count(*)::int from family_children fc where fc.family_id = families.id and fc.left_on is null)`.as('children_count'),
       sql<number>`(select count(*)::int from family_episodes fe where fe.family_id = families.id and fe.status <> 'ended')`.as('running_episodes'),
@@ -307,7 +310,7 @@ export function selectEpisodes(db: Db, actor: Actor, action: Action = 'read') {
       'child.last_name as child_last_name',
       'referral.first_contact_due',
       'referral.first_contact_on',
-      sql<string | null>`(select string_agg(p.first_name || ' ' || p.last_name, ', ' order by p.last_name, p.first_name) from family_parents fp join people p on p.id = fp.person_id where fp.family_id = families.id)`.as('parent_names'),
+      parentNames.as('parent_names'),
     ])
     .where(episodeScope(actor, action));
 }
@@ -353,6 +356,21 @@ export function findEpisode(db: Db, actor: Actor, id: string, action: Action = '
 }
 
 export type EpisodeRecord = NonNullable<Awaited<ReturnType<typeof findEpisode>>>;
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The names beside an episode: provider, KOV, specialist and child (for the episode page and its documents). */
+export function episodeParties(db: Db, e: Pick<EpisodeRecord, 'provider_organisation_id' | 'specialist_id' | 'child_person_id'>, kovOrganisationId: string) {
+  return db
+    .selectFrom('organisations as provider')
+    .innerJoin('organisations as kov', (j) => j.on('kov.id', '=', kovOrganisationId))
+    .leftJoin('provider_specialists as s', (j) => j.on('s.id', '=', e.specialist_id ?? NO_ID))
+    .leftJoin('users as su', 'su.id', 's.user_id')
+    .leftJoin('people as child', (j) => j.on('child.id', '=', e.child_person_id ?? NO_ID))
+    .select(['provider.name as provider_name', 'kov.name as kov_name', 'su.name as specialist_name', 'child.first_name', 'child.last_name', 'child.birth_date'])
+    .where('provider.id', '=', e.provider_organisation_id)
+    .executeTakeFirstOrThrow();
+}
 
 export function contactsOf(db: Db, episodeId: string) {
   return db

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../platform/http/index.js';
-import { booleanQuery, contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import type { AppDeps, RequestContext } from '../../platform/http/index.js';
+import { booleanQuery, contextOf, idParams, versionBody, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -17,7 +17,7 @@ import { today } from './shared.js';
 import { auditReads } from '../../platform/audit/reads.js';
 
 const TAGS = ['families'];
-const versioned = { version: z.number().int().min(1) };
+const versioned = versionBody.shape;
 
 const filterQuery = {
   status: referralStatus.optional(),
@@ -47,8 +47,8 @@ const exportColumns: ExportColumn<ReferralListRow>[] = [
 export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   registerRecordType('family_referral', async (db, actor, id) => z.uuid().safeParse(id).success && Boolean(await findReferral(db, actor, id)));
-  const detail = async (id: string, actor: Parameters<typeof findReferral>[1]) => {
-    const found = await findReferral(deps.db, actor, id);
+  const detail = async (ctx: RequestContext, id: string) => {
+    const found = await findReferral(deps.db, ctx.actor, id);
     if (!found) throw notFound();
     return referralDetail(deps.db, found);
   };
@@ -143,8 +143,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
       response: { 200: referralDetailSchema },
     },
     handler: async (request) => {
-      await forwardReferral(deps, contextOf(request), request.params.id, request.body);
-      return detail(request.params.id, request.actor!);
+      const ctx = contextOf(request);
+      await forwardReferral(deps, ctx, request.params.id, request.body);
+      return detail(ctx, request.params.id);
     },
   });
 
@@ -152,8 +153,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
     config: { access: ['ska_contact'] },
     schema: { tags: TAGS, summary: 'B-NEED-2: reject with a reason (the KOV worker is told)', params: idParams, body: z.object({ ...versioned, reason: z.string().trim().max(5000) }).strict(), response: { 200: referralDetailSchema } },
     handler: async (request) => {
-      await rejectReferral(deps, contextOf(request), request.params.id, request.body);
-      return detail(request.params.id, request.actor!);
+      const ctx = contextOf(request);
+      await rejectReferral(deps, ctx, request.params.id, request.body);
+      return detail(ctx, request.params.id);
     },
   });
 
@@ -161,8 +163,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
     config: { access: ['kov_worker', 'ska_contact', 'provider_admin'] },
     schema: { tags: TAGS, summary: 'Withdraw a referral that has not started', params: idParams, body: z.object({ ...versioned, reason: trimmed(2000) }).strict(), response: { 200: referralDetailSchema } },
     handler: async (request) => {
-      await withdrawReferral(deps, contextOf(request), request.params.id, request.body);
-      return detail(request.params.id, request.actor!);
+      const ctx = contextOf(request);
+      await withdrawReferral(deps, ctx, request.params.id, request.body);
+      return detail(ctx, request.params.id);
     },
   });
 
@@ -176,8 +179,9 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
       response: { 200: referralDetailSchema },
     },
     handler: async (request) => {
-      await recordFirstContact(deps, contextOf(request), request.params.id, request.body);
-      return detail(request.params.id, request.actor!);
+      const ctx = contextOf(request);
+      await recordFirstContact(deps, ctx, request.params.id, request.body);
+      return detail(ctx, request.params.id);
     },
   });
 

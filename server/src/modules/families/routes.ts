@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
-import { contextOf, idParams, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
+import { contextOf, idParams, notFound, pageOf, pageQuery, trimmed, versionBody } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -42,7 +42,7 @@ const exportColumns: ExportColumn<FamilyListRow>[] = [
   { key: 'running', header: 'Käimasolevaid teenuseid / Running services', value: (r) => r.running_episodes },
 ];
 
-const versioned = { version: z.number().int().min(1) };
+const versioned = versionBody.shape;
 const periodKind = z.enum(['adaptation', 'needs_based']);
 
 /**
@@ -61,7 +61,7 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
   registerReferralRoutes(root, deps);
   registerEpisodeRoutes(root, deps);
 
-  const detailOf = (request: FastifyRequest, family: FamilyRecord) => familyDetail(deps.db, request.actor!, family, key);
+  const detailOf = (request: FastifyRequest, family: FamilyRecord) => familyDetail(deps.db, contextOf(request).actor, family, key);
 
   app.get('/api/families', {
     config: { access: FAMILY_ROLES },

@@ -6,6 +6,7 @@ import {
   agencyGapsOf,
   childrenOf,
   contactsOf,
+  episodeParties,
   familyEventsOf,
   familyFacts,
   familyProviderIds,
@@ -87,7 +88,7 @@ export function familyListItem(row: FamilyListRow) {
  */
 export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: Buffer) {
   const on = today();
-  const [parents, children, members, prior, gaps, facts, providerIds, events] = await Promise.all([
+  const [parents, children, members, prior, gaps, facts, providerIds, events, referrals, episodes] = await Promise.all([
     parentsOf(db, f.id),
     childrenOf(db, f.id),
     householdMembersOf(db, f.household_id),
@@ -96,6 +97,34 @@ export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: B
     familyFacts(db, f),
     familyProviderIds(db, f.id),
     familyEventsOf(db, f.id),
+    db
+      .selectFrom('family_referrals')
+      .leftJoin('organisations as provider', 'provider.id', 'family_referrals.provider_organisation_id')
+      .select(['family_referrals.id', 'family_referrals.reference', 'family_referrals.kind', 'family_referrals.status', 'family_referrals.submitted_on', 'family_referrals.child_person_id', 'provider.name as provider_name'])
+      .where('family_referrals.family_id', '=', f.id)
+      .orderBy('family_referrals.submitted_on', 'desc')
+      .execute(),
+    db
+      .selectFrom('family_episodes')
+      .innerJoin('organisations as provider', 'provider.id', 'family_episodes.provider_organisation_id')
+      .leftJoin('provider_specialists as s', 's.id', 'family_episodes.specialist_id')
+      .leftJoin('users as su', 'su.id', 's.user_id')
+      .select([
+        'family_episodes.id',
+        'family_episodes.kind',
+        'family_episodes.status',
+        'family_episodes.starts_on',
+        'family_episodes.ends_on',
+        'family_episodes.child_person_id',
+        'family_episodes.agreement_on',
+        'family_episodes.next_contact_due',
+        'family_episodes.next_home_visit_due',
+        'provider.name as provider_name',
+        'su.name as specialist_name',
+      ])
+      .where('family_episodes.family_id', '=', f.id)
+      .orderBy('family_episodes.starts_on', 'desc')
+      .execute(),
   ]);
   const orgs = await db
     .selectFrom('organisations')
@@ -105,34 +134,6 @@ export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: B
   const orgName = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '') : null);
   const showOrigin = canSeeOrigin(actor, { adoptionSecrecy: f.adoption_secrecy }, providerIds);
   const adaptation = childrenAdaptation(facts, on);
-  const referrals = await db
-    .selectFrom('family_referrals')
-    .leftJoin('organisations as provider', 'provider.id', 'family_referrals.provider_organisation_id')
-    .select(['family_referrals.id', 'family_referrals.reference', 'family_referrals.kind', 'family_referrals.status', 'family_referrals.submitted_on', 'family_referrals.child_person_id', 'provider.name as provider_name'])
-    .where('family_referrals.family_id', '=', f.id)
-    .orderBy('family_referrals.submitted_on', 'desc')
-    .execute();
-  const episodes = await db
-    .selectFrom('family_episodes')
-    .innerJoin('organisations as provider', 'provider.id', 'family_episodes.provider_organisation_id')
-    .leftJoin('provider_specialists as s', 's.id', 'family_episodes.specialist_id')
-    .leftJoin('users as su', 'su.id', 's.user_id')
-    .select([
-      'family_episodes.id',
-      'family_episodes.kind',
-      'family_episodes.status',
-      'family_episodes.starts_on',
-      'family_episodes.ends_on',
-      'family_episodes.child_person_id',
-      'family_episodes.agreement_on',
-      'family_episodes.next_contact_due',
-      'family_episodes.next_home_visit_due',
-      'provider.name as provider_name',
-      'su.name as specialist_name',
-    ])
-    .where('family_episodes.family_id', '=', f.id)
-    .orderBy('family_episodes.starts_on', 'desc')
-    .execute();
   const needsBased = familyNeedsBasedVolume(facts, on);
   return {
     id: f.id,
@@ -158,6 +159,7 @@ export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: B
     parents: parents.map((p) => ({ personId: p.person_id, firstName: p.first_name, lastName: p.last_name, personalCode: p.personal_code, birthDate: p.birth_date, relation: p.relation })),
     children: children.map((c) => {
       const a = adaptation.find((x) => x.childPersonId === c.child_person_id && x.arrivedOn === c.arrived_on);
+      const origin = showOrigin && c.origin_ciphertext ? readOrigin(key, c.origin_ciphertext) : null;
       return {
         placementId: c.id,
         personId: c.child_person_id,
@@ -168,8 +170,8 @@ export async function familyDetail(db: Db, actor: Actor, f: FamilyRecord, key: B
         arrivedOn: c.arrived_on,
         leftOn: c.left_on,
         version: c.version,
-        origin: showOrigin && c.origin_ciphertext ? readOrigin(key, c.origin_ciphertext) : null,
-        originMasked: c.origin_ciphertext !== null && (!showOrigin || readOrigin(key, c.origin_ciphertext) === null),
+        origin,
+        originMasked: c.origin_ciphertext !== null && (!showOrigin || origin === null),
         adaptation: a
           ? { windowFrom: a.window.from, windowTo: a.window.to, regularEnd: a.window.regularEnd, leaveLimit: a.window.leaveLimit, usedDays: a.usedDays, daysLeft: a.daysLeft, open: a.open }
           : null,
@@ -298,23 +300,15 @@ export function episodeListItem(row: EpisodeListRow, on = today()) {
 export async function episodeDetail(db: Db, e: EpisodeRecord) {
   const on = today();
   const family = await db.selectFrom('families').selectAll().where('id', '=', e.family_id).executeTakeFirstOrThrow();
-  const [facts, contacts, goals, reports, parties, referral] = await Promise.all([
+  const [facts, contacts, goals, reports, parties, referral, parents] = await Promise.all([
     familyFacts(db, family),
     contactsOf(db, e.id),
     goalsOf(db, e.id),
     kovReportsOf(db, e.id),
-    db
-      .selectFrom('organisations as provider')
-      .leftJoin('provider_specialists as s', (j) => j.on('s.id', '=', e.specialist_id ?? '00000000-0000-0000-0000-000000000000'))
-      .leftJoin('users as su', 'su.id', 's.user_id')
-      .leftJoin('people as child', (j) => j.on('child.id', '=', e.child_person_id ?? '00000000-0000-0000-0000-000000000000'))
-      .innerJoin('organisations as kov', (j) => j.on('kov.id', '=', family.kov_organisation_id))
-      .select(['provider.name as provider_name', 'su.name as specialist_name', 'child.first_name', 'child.last_name', 'child.birth_date', 'kov.name as kov_name'])
-      .where('provider.id', '=', e.provider_organisation_id)
-      .executeTakeFirstOrThrow(),
+    episodeParties(db, e, family.kov_organisation_id),
     e.referral_id ? db.selectFrom('family_referrals').select(['id', 'reference', 'received_on', 'first_contact_due', 'first_contact_on']).where('id', '=', e.referral_id).executeTakeFirst() : Promise.resolve(undefined),
+    parentsOf(db, family.id),
   ]);
-  const parents = await parentsOf(db, family.id);
   const compliance = contactCompliance({ kind: e.kind, agreementOn: e.agreement_on, contacts: contacts.map((c) => ({ on: c.occurred_on, kind: c.kind })), today: on, endedOn: e.ends_on });
   const limit = episodeLimit(facts, { id: e.id, kind: e.kind, childPersonId: e.child_person_id, status: e.status, startsOn: e.starts_on, endsOn: e.ends_on }, on);
   const isInvolved = kovInvolved({ type: family.type, kovInvolvementConsent: family.kov_involvement_consent });
