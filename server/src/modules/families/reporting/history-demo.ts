@@ -11,6 +11,7 @@ import { confirmAsSpecialist, decideReport, ensureReport, signatureState, submit
 import { storeReportFile } from '../report-files.js';
 import { issueInvoice, type SellerInput } from './invoice-service.js';
 import { monthOfDate, previousMonth, reportDueOn, type Month } from './monthly-rules.js';
+import { nextMonthOf } from '../groups/rules.js';
 
 /** How far back the demo's report history goes, counted from the month before last. */
 const HISTORY_MONTHS = 8;
@@ -36,7 +37,7 @@ async function actorOf(db: Kysely<DB>, userId: string): Promise<RequestContext> 
 
 /** The days of a month's report story: signed after the month, submitted by the 5th, approved and invoiced a few working days later. */
 function storyOf(month: Month) {
-  const signedOn = addWorkingDays(`${monthOfDate(addMonths(`${month}-01`, 1))}-01`, 1);
+  const signedOn = addWorkingDays(`${nextMonthOf(`${month}-01`)}-01`, 1);
   const submittedOn = reportDueOn(month);
   const approvedOn = addWorkingDays(submittedOn, 4);
   return { signedOn, submittedOn, approvedOn, invoicedOn: addWorkingDays(approvedOn, 1) };
@@ -53,7 +54,7 @@ const at = (day: IsoDate, hour: number) => new Date(`${day}T${String(hour).padSt
  * families on paper, uploaded as one signed scan), submitted by the
  * provider's project manager and approved by SKA's contact through the real
  * services; every approved report but the newest is e-invoiced (the real
- * service: EN 16931 UBL, checked; about 0.2 s each, most of this seed's time). The second provider's report of the month
+ * service: EN 16931 UBL, checked). The second provider's report of the month
  * before last is left submitted, waiting for SKA. Months with nothing to bill
  * are skipped. The services write today's times; the seed then dates the
  * report events, signatures and notifications to the story's days (the audit
@@ -156,7 +157,7 @@ async function sign(db: Kysely<DB>, deps: AppDeps, adminCtx: RequestContext, key
  */
 async function dateStory(db: Kysely<DB>, reportId: string, month: Month, decided: boolean) {
   const story = storyOf(month);
-  const draftedAt = at(`${monthOfDate(addMonths(`${month}-01`, 1))}-01`, 4);
+  const draftedAt = at(`${nextMonthOf(`${month}-01`)}-01`, 4);
   const signedAt = { specialist: at(story.signedOn, 9), recipient: at(story.signedOn, 11) };
   const submittedAt = at(story.submittedOn, 10);
   const approvedAt = at(story.approvedOn, 12);

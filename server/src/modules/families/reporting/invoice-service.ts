@@ -155,6 +155,18 @@ export function sellerFromXml(xml: string): SellerInput | null {
   };
 }
 
+/** The invoice lines of the report's approved revision: its billable lines folded per service and price. */
+async function invoiceGroupsOf(db: Kysely<DB> | Transaction<DB>, report: Pick<ReportForInvoice, 'id' | 'revision'>) {
+  const lines = await db
+    .selectFrom('monthly_report_lines')
+    .select(['service', 'quantity_milli', 'unit_cents', 'amount_cents', 'billable'])
+    .where('report_id', '=', report.id)
+    .where('revision', '=', report.revision)
+    .where('billable', '=', true)
+    .execute();
+  return invoiceLineGroups(lines);
+}
+
 /**
  * B-REP-2: the e-invoice for an approved report, for exactly its approved
  * total. Issued once; asking again gives the stored invoice (same number, same XML).
@@ -174,14 +186,7 @@ export async function issueInvoice(db: Kysely<DB>, ctx: RequestContext, reportId
     if (report.status !== 'approved') throw new AppError(409, 'B_REP2_NOT_APPROVED');
     const iban = normaliseIban(seller.iban);
     if (!iban) throw new AppError(400, 'B_REP2_INVALID_IBAN');
-    const lines = await trx
-      .selectFrom('monthly_report_lines')
-      .select(['service', 'quantity_milli', 'unit_cents', 'amount_cents', 'billable'])
-      .where('report_id', '=', report.id)
-      .where('revision', '=', report.revision)
-      .where('billable', '=', true)
-      .execute();
-    const groups = invoiceLineGroups(lines);
+    const groups = await invoiceGroupsOf(trx, report);
     const total = BigInt(report.total_cents);
     const linesTotal = groups.reduce((s, g) => s + g.amountCents, 0n);
     if (groups.length === 0 || total === 0n) throw new AppError(409, 'B_REP2_NOTHING_TO_BILL');
@@ -227,14 +232,7 @@ export async function invoiceForDownload(db: Kysely<DB>, ctx: RequestContext, re
 /** The readable PDF view of the invoice, built from the stored XML's figures and the report. */
 export async function invoicePdfSpec(db: Kysely<DB>, report: ReportForInvoice, invoice: InvoiceRecord): Promise<PdfDocument> {
   const seller = sellerFromXml(invoice.ubl_xml);
-  const lines = await db
-    .selectFrom('monthly_report_lines')
-    .select(['service', 'quantity_milli', 'unit_cents', 'amount_cents', 'billable'])
-    .where('report_id', '=', report.id)
-    .where('revision', '=', report.revision)
-    .where('billable', '=', true)
-    .execute();
-  const groups = invoiceLineGroups(lines);
+  const groups = await invoiceGroupsOf(db, report);
   return {
     language: 'et',
     issuer: report.provider_name,

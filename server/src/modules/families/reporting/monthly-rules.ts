@@ -1,4 +1,5 @@
-import { addMonths, compareIsoDates, daysInMonth, type IsoDate } from '../../../platform/calendar/working-days.js';
+import { addMonths, compareIsoDates, type IsoDate } from '../../../platform/calendar/working-days.js';
+import { firstDayOf, lastDayOf, monthOf, nextMonthOf } from '../groups/rules.js';
 import { counsellingLimit, mentoringRemaining, type CounsellingAllowance, type MentoringStage } from '../service-limits.js';
 import { counsellingAllowanceOf, mentoringStage, type PlacementDates } from '../sessions/rules.js';
 import type { ReportLineService, SessionService } from '../service-tables.js';
@@ -14,21 +15,20 @@ import type { ReportLineService, SessionService } from '../service-tables.js';
 export type Month = string; // YYYY-MM
 
 export function monthRange(month: Month): { from: IsoDate; to: IsoDate } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return { from: `${month}-01`, to: `${month}-${String(daysInMonth(y, m)).padStart(2, '0')}` };
+  return { from: firstDayOf(month), to: lastDayOf(month) };
 }
 
-export const monthOfDate = (date: IsoDate): Month => date.slice(0, 7);
+export const monthOfDate: (date: IsoDate) => Month = monthOf;
 
 export function previousMonth(today: IsoDate): Month {
-  return monthOfDate(addMonths(`${monthOfDate(today)}-01`, -1));
+  return monthOf(addMonths(firstDayOf(monthOf(today)), -1));
 }
 
 /** B-REP-1 (003 §3.1): the report of a month is due on the 5th of the month after. */
 export const REPORT_DUE_DAY = 5;
 
 export function reportDueOn(month: Month): IsoDate {
-  return `${monthOfDate(addMonths(`${month}-01`, 1))}-0${REPORT_DUE_DAY}`;
+  return `${nextMonthOf(firstDayOf(month))}-0${REPORT_DUE_DAY}`;
 }
 
 /** Late when first submitted after the due day (the 5th itself is in time); a draft past it is overdue. */
