@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../platform/calendar/working-days.js';
-import { groupPriceCents, paidGroups, quarterOf } from '../service-limits.js';
+import { groupPriceCents, paidGroups } from '../service-limits.js';
 import type { ParticipantSignature } from '../service-tables.js';
-import { groupPayability, monthOf, quarterRange, type ExclusionCode } from './rules.js';
+import { groupPayability, monthOf, quarterOfMonth, quarterRange, type ExclusionCode } from './rules.js';
 
 /**
  * Why a held group is not paid: a rule of the meeting itself (B-GRP-2/3/5),
@@ -57,34 +57,72 @@ type Db = Kysely<DB> | Transaction<DB>;
  * Reads without an access check: callers have checked that the user may see the provider's report.
  */
 export async function groupBillingForMonth(db: Db, providerId: string, month: string): Promise<GroupBillingLine[]> {
-  const lines = await groupBillingForQuarter(db, providerId, quarterOf(`${month}-01`));
+  const lines = await groupBillingForQuarter(db, providerId, quarterOfMonth(month));
   return lines.filter((l) => monthOf(l.heldOn) === month);
 }
 
 /** The same lines for a whole quarter ('YYYY-Qn'). */
 export async function groupBillingForQuarter(db: Db, providerId: string, quarter: string): Promise<GroupBillingLine[]> {
+  return (await groupBillingOfProviders(db, [providerId], quarter)).get(providerId) ?? [];
+}
+
+/** The quarter's lines of several providers at once (three queries in all), by provider id; a provider without held groups has no entry. */
+export async function groupBillingOfProviders(db: Db, providerIds: readonly string[], quarter: string): Promise<Map<string, GroupBillingLine[]>> {
+  const byProvider = new Map<string, GroupBillingLine[]>();
+  if (providerIds.length === 0) return byProvider;
   const { from, to } = quarterRange(quarter);
   const groups = await db
     .selectFrom('support_groups')
-    .select(['id', 'held_on', 'topic', 'online', 'island', 'actual_minutes', 'small_group_approved', 'leader_signed', 'attendance_file_id', 'screenshot_file_id'])
-    .where('provider_organisation_id', '=', providerId)
+    .select(['id', 'provider_organisation_id', 'held_on', 'topic', 'online', 'island', 'actual_minutes', 'small_group_approved', 'leader_signed', 'attendance_file_id', 'screenshot_file_id'])
+    .where('provider_organisation_id', 'in', [...providerIds])
     .where('status', '=', 'held')
     .where('held_on', '>=', from)
     .where('held_on', '<=', to)
     .execute();
-  if (groups.length === 0) return [];
+  if (groups.length === 0) return byProvider;
   const participants = await db.selectFrom('support_group_participants').select(['group_id', 'signature']).where('group_id', 'in', groups.map((g) => g.id)).execute();
   const contracts = await db
     .selectFrom('provider_contracts')
-    .select(['starts_on', 'ends_on', 'support_group_meeting_cents'])
-    .where('provider_organisation_id', '=', providerId)
+    .select(['provider_organisation_id', 'starts_on', 'ends_on', 'support_group_meeting_cents'])
+    .where('provider_organisation_id', 'in', [...new Set(groups.map((g) => g.provider_organisation_id))])
     .where('starts_on', '<=', to)
     .where('ends_on', '>=', from)
     .orderBy('starts_on', 'desc')
     .execute();
   const signaturesOf = new Map<string, ParticipantSignature[]>();
   for (const p of participants) signaturesOf.set(p.group_id, [...(signaturesOf.get(p.group_id) ?? []), p.signature]);
+  for (const providerId of new Set(groups.map((g) => g.provider_organisation_id))) {
+    byProvider.set(
+      providerId,
+      quarterLines(
+        groups.filter((g) => g.provider_organisation_id === providerId),
+        signaturesOf,
+        contracts.filter((c) => c.provider_organisation_id === providerId),
+      ),
+    );
+  }
+  return byProvider;
+}
 
+type HeldGroup = {
+  id: string;
+  held_on: IsoDate | null;
+  topic: string;
+  online: boolean;
+  island: boolean;
+  actual_minutes: number | null;
+  small_group_approved: boolean;
+  leader_signed: boolean;
+  attendance_file_id: string | null;
+  screenshot_file_id: string | null;
+};
+
+/** One provider's held groups of a quarter as billing lines; `contracts` newest first. */
+function quarterLines(
+  groups: readonly HeldGroup[],
+  signaturesOf: ReadonlyMap<string, ParticipantSignature[]>,
+  contracts: readonly { starts_on: IsoDate; ends_on: IsoDate; support_group_meeting_cents: number }[],
+): GroupBillingLine[] {
   const assessed = groups.map((g) => {
     const heldOn = g.held_on!;
     const pay = groupPayability({

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { Actor } from '../../../platform/policy/actor.js';
 import { supportGroupScope } from '../../../platform/policy/policy.js';
-import { groupBillingForQuarter } from './billing.js';
+import { groupBillingOfProviders } from './billing.js';
 import { compareIsoDates, todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
 import { quarterMinimum, quarterRange } from './rules.js';
 
@@ -48,13 +48,13 @@ export async function quarterCounts(db: Db, actor: Actor, quarter: string, today
     .where('support_groups.planned_on', '<=', to)
     .groupBy('support_groups.provider_organisation_id')
     .execute();
-  const result: QuarterCount[] = [];
-  for (const p of rows) {
+  const billing = await groupBillingOfProviders(db, rows.map((p) => p.id), quarter);
+  return rows.map((p) => {
     const c = counts.find((x) => x.provider_id === p.id);
-    const lines = await groupBillingForQuarter(db, p.id, quarter);
+    const lines = billing.get(p.id) ?? [];
     const held = lines.length;
     const minimum = quarterMinimum({ held, approved: c?.approved ?? 0, quarterEnded: compareIsoDates(today, to) > 0 });
-    result.push({
+    return {
       provider: p,
       planned: c?.planned ?? 0,
       approved: c?.approved ?? 0,
@@ -64,7 +64,6 @@ export async function quarterCounts(db: Db, actor: Actor, quarter: string, today
       notPayable: lines.filter((l) => !l.billable && l.excludedReason !== 'B_GRP_OVER_QUARTER').length,
       belowMinimum: minimum === 'below',
       minimumAtRisk: minimum === 'at_risk',
-    });
-  }
-  return result;
+    };
+  });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../../platform/http/index.js';
@@ -44,6 +44,12 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
     const group = await findGroup(deps.db, ctx.actor, id);
     if (!group) throw notFound();
     return groupDetailView(deps.db, group, await participantsOf(deps.db, [id]));
+  };
+  /** Runs a change to group `id`, then answers with the group as it is now. */
+  const changeGroup = async (request: FastifyRequest, id: string, change: (ctx: RequestContext) => Promise<unknown>) => {
+    const ctx = contextOf(request);
+    await change(ctx);
+    return groupOut(ctx, id);
   };
 
   // --- B-GRP-1: plans ---------------------------------------------------------------
@@ -162,11 +168,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
   app.patch('/api/families/groups/:id', {
     config: { access: ['provider_admin'] },
     schema: { tags: TAGS, summary: 'Change a group up to the plan’s deadline; a decided group goes back to SKA; 409 on a stale version', params: idParams, body: groupPatch, response: { 200: groupDetail } },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      await updateGroup(deps, ctx, request.params.id, request.body);
-      return groupOut(ctx, request.params.id);
-    },
+    handler: (request) => changeGroup(request, request.params.id, (ctx) => updateGroup(deps, ctx, request.params.id, request.body)),
   });
 
   app.delete('/api/families/groups/:id', {
@@ -181,11 +183,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
   app.post('/api/families/groups/:id/cancel', {
     config: { access: ['provider_admin'] },
     schema: { tags: TAGS, summary: 'Cancel a planned or approved group that will not take place', params: idParams, body: z.object({ version: z.number().int().min(1) }).strict(), response: { 200: groupDetail } },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      await cancelGroup(deps, ctx, request.params.id, request.body);
-      return groupOut(ctx, request.params.id);
-    },
+    handler: (request) => changeGroup(request, request.params.id, (ctx) => cancelGroup(deps, ctx, request.params.id, request.body)),
   });
 
   app.post('/api/families/groups/:id/decision', {
@@ -197,11 +195,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
       body: decisionInput,
       response: { 200: groupDetail },
     },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      await decideGroup(deps, ctx, request.params.id, request.body);
-      return groupOut(ctx, request.params.id);
-    },
+    handler: (request) => changeGroup(request, request.params.id, (ctx) => decideGroup(deps, ctx, request.params.id, request.body)),
   });
 
   app.post('/api/families/groups/:id/small-group-approval', {
@@ -213,11 +207,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
       body: smallGroupInput,
       response: { 200: groupDetail },
     },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      await approveSmallGroup(deps, ctx, request.params.id, request.body);
-      return groupOut(ctx, request.params.id);
-    },
+    handler: (request) => changeGroup(request, request.params.id, (ctx) => approveSmallGroup(deps, ctx, request.params.id, request.body)),
   });
 
   app.put('/api/families/groups/:id/attendance', {
@@ -230,11 +220,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
       body: attendanceInput,
       response: { 200: groupDetail },
     },
-    handler: async (request) => {
-      const ctx = contextOf(request);
-      await recordAttendance(deps, ctx, request.params.id, request.body);
-      return groupOut(ctx, request.params.id);
-    },
+    handler: (request) => changeGroup(request, request.params.id, (ctx) => recordAttendance(deps, ctx, request.params.id, request.body)),
   });
 
   app.post('/api/families/groups/:id/files/:purpose', {

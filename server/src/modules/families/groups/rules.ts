@@ -1,5 +1,5 @@
 import { addMonths, compareIsoDates, daysInMonth, type IsoDate } from '../../../platform/calendar/working-days.js';
-import { attendanceProblem, groupPayUnits, groupPlanDeadline, GROUPS_MIN_PER_QUARTER } from '../service-limits.js';
+import { attendanceProblem, groupPayUnits, groupPlanDeadline, GROUPS_MIN_PER_QUARTER, quarterOf } from '../service-limits.js';
 import type { ParticipantSignature } from '../service-tables.js';
 
 /**
@@ -39,7 +39,7 @@ export function quarterRange(quarter: string): { from: IsoDate; to: IsoDate } {
 
 /** The quarter a month belongs to. */
 export function quarterOfMonth(month: string): string {
-  return `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+  return quarterOf(firstDayOf(month));
 }
 
 // --- B-GRP-1: the plan and its deadline --------------------------------------------

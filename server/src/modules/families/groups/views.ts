@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { IsoDate } from '../../../platform/calendar/working-days.js';
 import { quarterOf } from '../service-limits.js';
-import { groupBillingForQuarter, type GroupBillingLine } from './billing.js';
+import { groupBillingOfProviders, type GroupBillingLine } from './billing.js';
 import type { GroupRow, ParticipantRow, PlanRow } from './queries.js';
 import { planDeadlineState } from './rules.js';
 import type { groupDetail, groupView, planView } from './schemas.js';
@@ -13,11 +13,17 @@ export type GroupView = z.infer<typeof groupView>;
 
 /** The pay lines (B-GRP-2..5, with the B-GRP-4 cap) of the held groups among `rows`, by group id. */
 export async function payLinesFor(db: Db, rows: readonly GroupRow[]): Promise<Map<string, GroupBillingLine>> {
-  const keys = new Set(rows.filter((r) => r.status === 'held' && r.held_on).map((r) => `${r.provider_organisation_id}|${quarterOf(r.held_on!)}`));
+  const providersOf = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (r.status !== 'held' || !r.held_on) continue;
+    const quarter = quarterOf(r.held_on);
+    providersOf.set(quarter, (providersOf.get(quarter) ?? new Set()).add(r.provider_organisation_id));
+  }
   const lines = new Map<string, GroupBillingLine>();
-  for (const key of keys) {
-    const [providerId, quarter] = key.split('|') as [string, string];
-    for (const line of await groupBillingForQuarter(db, providerId, quarter)) lines.set(line.groupId, line);
+  for (const [quarter, providerIds] of providersOf) {
+    for (const providerLines of (await groupBillingOfProviders(db, [...providerIds], quarter)).values()) {
+      for (const line of providerLines) lines.set(line.groupId, line);
+    }
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/policy/actor.js';
 import { extraRequestScope, familyScope, sessionScope, type Action } from '../../../platform/policy/policy.js';
 import { decodeCursor, newestFirstPage, toPage } from '../../../platform/http/index.js';
 import type { ExtraRequestStatus, SessionService } from '../service-tables.js';
+import { firstDayOf, lastDayOf } from '../groups/rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type Page = { limit: number; cursor?: string | undefined };
@@ -69,12 +70,6 @@ export function selectSessions(db: Db, actor: Actor, action: Action = 'read') {
 
 export type SessionRow = Awaited<ReturnType<ReturnType<typeof selectSessions>['executeTakeFirstOrThrow']>>;
 
-export function monthBounds(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return { from: `${month}-01`, to: next };
-}
-
 export async function listSessions(db: Db, actor: Actor, filter: SessionFilter, page: Page) {
   let query = selectSessions(db, actor);
   if (filter.familyId) query = query.where('service_sessions.family_id', '=', filter.familyId);
@@ -83,8 +78,7 @@ export async function listSessions(db: Db, actor: Actor, filter: SessionFilter, 
   if (filter.specialistId) query = query.where('service_sessions.specialist_id', '=', filter.specialistId);
   if (filter.status) query = query.where('service_sessions.status', '=', filter.status);
   if (filter.month) {
-    const { from, to } = monthBounds(filter.month);
-    query = query.where('service_sessions.held_on', '>=', from).where('service_sessions.held_on', '<', to);
+    query = query.where('service_sessions.held_on', '>=', firstDayOf(filter.month)).where('service_sessions.held_on', '<=', lastDayOf(filter.month));
   }
   return newestFirstPage(query, { date: 'service_sessions.held_on', id: 'service_sessions.id', dateType: 'date' }, page, (r) => [r.held_on, r.id]);
 }

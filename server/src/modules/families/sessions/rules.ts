@@ -1,5 +1,6 @@
 import { compareIsoDates, type IsoDate } from '../../../platform/calendar/working-days.js';
-import type { CounsellingAllowance, MentoringStage } from '../service-limits.js';
+import { quarterOf, type CounsellingAllowance, type MentoringStage } from '../service-limits.js';
+import { quarterRange } from '../groups/rules.js';
 
 /**
  * The family facts the session limits depend on (B-MENT-2, B-PSY-1, B-PSY-2),
@@ -93,8 +94,5 @@ export function countedMentoringDates(stage: MentoringStage, dates: readonly Iso
 
 /** The quarter's first and last day (for messages and lists). */
 export function quarterBounds(on: IsoDate): { from: IsoDate; to: IsoDate } {
-  const year = on.slice(0, 4);
-  const q = Math.floor((Number(on.slice(5, 7)) - 1) / 3);
-  const ends = ['03-31', '06-30', '09-30', '12-31'];
-  return { from: `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`, to: `${year}-${ends[q]}` };
+  return quarterRange(quarterOf(on));
 }

@@ -38,6 +38,9 @@ export interface SessionChange {
   summary?: string | null | undefined;
 }
 
+/** One writer per family at a time, so two sessions (or requests) cannot both take the last place. */
+const lockFamily = (trx: Trx, familyId: string) => sql`select 1 from families where id = ${familyId} for update`.execute(trx);
+
 const unprocessable = (code: string, params: Record<string, string | number>, details: Record<string, unknown>) => new AppError(422, code, params, details);
 
 /** A session as the checks see it, new or corrected. */
@@ -138,8 +141,7 @@ export async function recordSession(deps: AppDeps, ctx: RequestContext, input: S
   return deps.db.transaction().execute(async (trx) => {
     const family = await findSessionFamily(trx, ctx.actor, input.familyId);
     if (!family) throw notFound();
-    // One writer per family at a time, so two sessions cannot both take the last place.
-    await sql`select 1 from families where id = ${family.id} for update`.execute(trx);
+    await lockFamily(trx, family.id);
     const candidate: Candidate = {
       service: input.service,
       familyId: family.id,
@@ -178,7 +180,7 @@ export async function recordSession(deps: AppDeps, ctx: RequestContext, input: S
 async function lockSession(trx: Trx, ctx: RequestContext, id: string, version: number): Promise<SessionRow> {
   const found = await findSession(trx, ctx.actor, id, 'update');
   if (!found) throw notFound();
-  await sql`select 1 from families where id = ${found.family_id} for update`.execute(trx);
+  await lockFamily(trx, found.family_id);
   await sql`select 1 from service_sessions where id = ${id} for update`.execute(trx);
   const current = (await findSession(trx, ctx.actor, id, 'update'))!;
   if (current.version !== version) throw versionConflict(current.version);
@@ -244,7 +246,7 @@ export async function requestExtra(deps: AppDeps, ctx: RequestContext, input: { 
   return deps.db.transaction().execute(async (trx) => {
     const family = await findSessionFamily(trx, ctx.actor, input.familyId);
     if (!family) throw notFound();
-    await sql`select 1 from families where id = ${family.id} for update`.execute(trx);
+    await lockFamily(trx, family.id);
     const thisYear = Number(today().slice(0, 4));
     if (input.year < thisYear - 1 || input.year > thisYear + 1) throw badRequest('EXTRA_YEAR_INVALID', { fields: [{ path: 'year', message: `${thisYear - 1}–${thisYear + 1}` }] });
     const extras = await extrasOfYear(trx, family.id, input.year);
@@ -282,7 +284,7 @@ export async function decideExtra(deps: AppDeps, ctx: RequestContext, id: string
   return deps.db.transaction().execute(async (trx) => {
     const found = await findExtra(trx, ctx.actor, id, 'approve');
     if (!found) throw notFound();
-    await sql`select 1 from families where id = ${found.family_id} for update`.execute(trx);
+    await lockFamily(trx, found.family_id);
     await sql`select 1 from counselling_extra_requests where id = ${id} for update`.execute(trx);
     const before = (await findExtra(trx, ctx.actor, id, 'approve')) as ExtraRow;
     if (before.version !== input.version) throw versionConflict(before.version);
