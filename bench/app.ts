@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../server/src/app.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
 import { loadConfig, type AppConfig } from '../server/src/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db/database.js';
 import { loadSession } from '../server/src/platform/auth/sessions.js';
@@ -11,10 +12,13 @@ export function benchConfig(databaseUrl: string): AppConfig {
   return { ...loadConfig({ TUGI_DEMO: 'true', LOG_LEVEL: 'silent' }), databaseUrl };
 }
 
-/** The whole application (web app included) on a bench database, on a loopback port. */
+/**
+ * The whole application (web app included) on a bench database, on a loopback port, in a process of
+ * its own (bench/serve.ts): the load generators here must not share the server's event loop. The
+ * bench keeps its own database handle for logins and for the measurements that call services directly.
+ */
 export interface RunningApp {
   url: string;
-  app: FastifyInstance;
   database: Database;
   config: AppConfig;
   login(role: Role): Promise<Session>;
@@ -23,22 +27,30 @@ export interface RunningApp {
 
 export async function startApp(databaseUrl: string): Promise<RunningApp> {
   const config = benchConfig(databaseUrl);
-  // The same pool as `npm start` against PostgreSQL (openDatabase's default size).
   const database = await openDatabase({ databaseUrl });
-  const app = await buildApp({ db: database.db, config, jobs: null }, { logger: false });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), databaseUrl], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await listeningUrl(server);
   config.publicUrl = url;
   return {
     url,
-    app,
     database,
     config,
     login: (role) => login(url, database, DEMO_LOGINS.find((l) => l.role === role)!.email),
     close: async () => {
-      await app.close();
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.stdin!.end();
+      await exited;
       await database.close();
     },
   };
+}
+
+/** The URL the server prints once listening; rejects if it exits first. */
+function listeningUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`bench/serve.ts exited with ${code} before listening`)));
+    readline.createInterface({ input: server.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
 }
 
 /** A logged-in user over real HTTP: session cookie and CSRF header, as the web app sends them. */

@@ -30,23 +30,22 @@ export const caseDueItems: DueItemsProvider = async (db, actor) => {
   const horizon = addWorkingDays(today, WARN_WORKING_DAYS);
   const scope = caseScope(actor);
   const mine = (eb: CasesEb) => (actor.role === 'ska_specialist' ? eb('cases.assigned_specialist_id', '=', actor.userId) : scope(eb));
+  const none = async () => 0;
+  // Independent counts, sent together (on PostgreSQL they run on separate connections).
+  const [overdue, approaching, newCases, unassigned, feedback] = await Promise.all([
+    count(db, (eb) => eb.and([mine(eb), overdueCondition(eb, today)])),
+    count(db, (eb) => eb.and([mine(eb), approachingCondition(eb, today, horizon)])),
+    actor.role === 'ska_specialist' ? count(db, (eb) => eb.and([mine(eb), eb('cases.status', 'in', ['application', 'preparatory'])])) : none(),
+    actor.role === 'ska_manager' ? count(db, (eb) => eb.and([scope(eb), eb('cases.assigned_specialist_id', 'is', null)])) : none(),
+    actor.role === 'kov_worker' ? count(db, (eb) => eb.and([scope(eb), eb('cases.status', '=', 'closed'), eb('cases.kov_feedback', 'is', null), eb('cases.type', '=', 'domestic')])) : none(),
+  ]);
   const items: DueItem[] = [];
-  const overdue = await count(db, (eb) => eb.and([mine(eb), overdueCondition(eb, today)]));
-  if (overdue) items.push({ id: 'cases.overdue', module: 'cases', titleKey: 'home.items.casesOverdue', count: overdue, severity: 'overdue', link: actor.role === 'ska_specialist' ? '/cases?view=mine&overdue=true' : '/cases?view=team&overdue=true' });
-  const approaching = await count(db, (eb) => eb.and([mine(eb), approachingCondition(eb, today, horizon)]));
-  if (approaching) items.push({ id: 'cases.approaching', module: 'cases', titleKey: 'home.items.casesApproaching', count: approaching, severity: 'warning', link: actor.role === 'ska_specialist' ? '/cases?view=mine' : '/cases?view=team' });
-  if (actor.role === 'ska_specialist') {
-    const newCases = await count(db, (eb) => eb.and([mine(eb), eb('cases.status', 'in', ['application', 'preparatory'])]));
-    if (newCases) items.push({ id: 'cases.new', module: 'cases', titleKey: 'home.items.casesNew', count: newCases, severity: 'info', link: '/cases?view=mine&status=application' });
-  }
-  if (actor.role === 'ska_manager') {
-    const unassigned = await count(db, (eb) => eb.and([scope(eb), eb('cases.assigned_specialist_id', 'is', null)]));
-    if (unassigned) items.push({ id: 'cases.unassigned', module: 'cases', titleKey: 'home.items.casesUnassigned', count: unassigned, severity: 'warning', link: '/cases?view=all&unassigned=true' });
-  }
-  if (actor.role === 'kov_worker') {
-    const feedback = await count(db, (eb) => eb.and([scope(eb), eb('cases.status', '=', 'closed'), eb('cases.kov_feedback', 'is', null), eb('cases.type', '=', 'domestic')]));
-    if (feedback) items.push({ id: 'cases.feedback', module: 'cases', titleKey: 'home.items.casesFeedback', count: feedback, severity: 'info', link: '/cases?view=team&type=domestic&status=closed' });
-  }
+  const team = actor.role === 'ska_specialist' ? '/cases?view=mine' : '/cases?view=team';
+  if (overdue) items.push({ id: 'cases.overdue', module: 'cases', titleKey: 'home.items.casesOverdue', count: overdue, severity: 'overdue', link: `${team}&overdue=true` });
+  if (approaching) items.push({ id: 'cases.approaching', module: 'cases', titleKey: 'home.items.casesApproaching', count: approaching, severity: 'warning', link: team });
+  if (newCases) items.push({ id: 'cases.new', module: 'cases', titleKey: 'home.items.casesNew', count: newCases, severity: 'info', link: '/cases?view=mine&status=application' });
+  if (unassigned) items.push({ id: 'cases.unassigned', module: 'cases', titleKey: 'home.items.casesUnassigned', count: unassigned, severity: 'warning', link: '/cases?view=all&unassigned=true' });
+  if (feedback) items.push({ id: 'cases.feedback', module: 'cases', titleKey: 'home.items.casesFeedback', count: feedback, severity: 'info', link: '/cases?view=team&type=domestic&status=closed' });
   return items;
 };
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
 import { booleanQuery, contextOf, idParams, isoDate, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -222,7 +222,7 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
       const page = await listCases(deps.db, ctx.actor, filter, { limit, cursor }, today());
-      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'case', recordId: r.id, personId: r.child_id })));
+      await auditReads(deps.db, ctx, listEntries('case', page.items.map((r) => ({ id: r.id, personId: r.child_id }))));
       return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
     },
   });

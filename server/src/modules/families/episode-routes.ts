@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, contextOf, idParams, notFound, pageOf, pageQuery, trimmed, versionBody } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
@@ -119,7 +119,7 @@ export function registerEpisodeRoutes(root: FastifyInstance, deps: AppDeps): voi
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
       const page = await listEpisodes(deps.db, ctx.actor, filter, { limit, cursor }, today());
-      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_episode', recordId: r.id, personId: r.child_person_id })));
+      await auditReads(deps.db, ctx, listEntries('family_episode', page.items.map((r) => ({ id: r.id, personId: r.child_person_id }))));
       return { items: page.items.map((r) => episodeListItem(r)), nextCursor: page.nextCursor };
     },
   });

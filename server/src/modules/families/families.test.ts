@@ -182,10 +182,11 @@ describe('needs-based family support from the KOV referral to the termination ag
     expect(family.timeline.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['family_created', 'referral_submitted', 'referral_forwarded', 'episode_started', 'agreement_signed', 'episode_ended']));
   });
 
-  it('X-AUDIT: reads are logged per person; writes with field-level changes', async () => {
+  it('X-AUDIT: a family read names every person in it; writes with field-level changes', async () => {
     await ok(p.ska.get(`/api/families/${familyId}`));
-    const reads = await t.database.db.selectFrom('audit_log').select(['person_id', 'actor_role']).where('record_type', '=', 'family').where('record_id', '=', familyId).where('action', '=', 'read').execute();
-    expect(new Set(reads.filter((r) => r.actor_role === 'ska_contact').map((r) => r.person_id)).size).toBe(3);
+    const reads = await t.database.db.selectFrom('audit_log').select(['person_ids', 'actor_role']).where('record_type', '=', 'family').where('record_id', '=', familyId).where('action', '=', 'read').orderBy('id', 'desc').execute();
+    const last = reads.find((r) => r.actor_role === 'ska_contact')!;
+    expect(new Set(last.person_ids).size).toBe(3);
     const forward = await t.database.db.selectFrom('audit_log').select('changes').where('record_type', '=', 'family_referral').where('record_id', '=', referralId).where('action', '=', 'update').execute();
     expect(forward.flatMap((r) => r.changes ?? [])).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'status', old: 'submitted', new: 'forwarded' })]));
     const history = await ok(p.ska.get(`/api/audit/access/family/${familyId}`));

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { booleanQuery, contextOf, idParams, versionBody, notFound, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
@@ -65,7 +65,7 @@ export function registerReferralRoutes(root: FastifyInstance, deps: AppDeps): vo
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
       const page = await listReferrals(deps.db, ctx.actor, filter, { limit, cursor }, today());
-      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family_referral', recordId: r.id, personId: r.child_person_id })));
+      await auditReads(deps.db, ctx, listEntries('family_referral', page.items.map((r) => ({ id: r.id, personId: r.child_person_id }))));
       return { items: page.items.map((r) => referralListItem(r)), nextCursor: page.nextCursor };
     },
   });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
 import { contextOf, idParams, notFound, pageOf, pageQuery, trimmed, versionBody } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
@@ -70,7 +70,7 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
       const page = await listFamilies(deps.db, ctx.actor, filter, { limit, cursor });
-      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'family', recordId: r.id, personId: r.first_parent_id })));
+      await auditReads(deps.db, ctx, listEntries('family', page.items.map((r) => ({ id: r.id, personId: r.first_parent_id }))));
       return { items: page.items.map(familyListItem), nextCursor: page.nextCursor };
     },
   });
@@ -121,7 +121,8 @@ export function registerFamilyRoutes(root: FastifyInstance, deps: AppDeps): void
       if (!family) throw notFound();
       const db = deps.db;
       const people = await db.selectFrom('family_parents').select('person_id').where('family_id', '=', family.id).union(db.selectFrom('family_children').select('child_person_id as person_id').where('family_id', '=', family.id)).execute();
-      await auditReads(db, ctx, people.length ? people.map((p) => ({ action: 'read' as const, recordType: 'family', recordId: family.id, personId: p.person_id })) : [{ action: 'read', recordType: 'family', recordId: family.id }]);
+      // One entry for the family, naming everyone in it for their data trackers.
+      await auditReads(db, ctx, [{ action: 'read', recordType: 'family', recordId: family.id, personIds: [...new Set(people.map((p) => p.person_id))] }]);
       return detailOf(request, family);
     },
   });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
 import { contextOf, idParams, isoDate, pageOf, pageQuery, trimmed } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import { exportPeople, findPerson, searchPeople, type PersonRow } from './queries.js';
@@ -69,8 +69,8 @@ export function registerPeopleRoutes(root: FastifyInstance, deps: AppDeps): void
     handler: async (request) => {
       const ctx = contextOf(request);
       const page = await searchPeople(deps.db, ctx.actor, request.query.q || undefined, request.query);
-      // Seeing a person in a result list is seeing their data: each one is logged.
-      await auditReads(deps.db, ctx, page.items.map((p) => ({ action: 'list' as const, recordType: 'person', recordId: p.id, personId: p.id })));
+      // Seeing a person in a result list is seeing their data: each one is named in the page's entry.
+      await auditReads(deps.db, ctx, listEntries('person', page.items.map((p) => ({ id: p.id, personId: p.id }))));
       return { items: page.items.map(toItem), nextCursor: page.nextCursor };
     },
   });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { GENESIS_HASH, chainHash, canonicalJson } from './chain.js';
 import { verifyAuditChain } from './verify.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, listEntries } from './audit.js';
 import { auditReads } from './reads.js';
 
 let t: TestApp;
@@ -62,6 +62,40 @@ describe('X-AUDIT hash chain', () => {
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
+  it('a read append whose remembered head is stale (a write appended meanwhile) rechains from the new head', async () => {
+    const db = t.database.db;
+    const source = { actor: null, ip: '127.0.0.1' };
+    const read = (id: string) => auditReads(db, source, [{ action: 'read', recordType: 'stale-head', recordId: id }]);
+    await read('before');
+    await db.transaction().execute((trx) => appendAudit(trx, source, [{ action: 'update', recordType: 'stale-head', recordId: 'write', changes: [{ field: 'x', old: 1, new: 2 }] }]));
+    await read('after');
+    const rows = await db.selectFrom('audit_log').select(['id', 'record_id', 'prev_hash', 'hash']).where('record_type', '=', 'stale-head').orderBy('id').execute();
+    expect(rows.map((r) => r.record_id)).toEqual(['before', 'write', 'after']);
+    const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+    expect(head.last_hash).toBe(rows[2]!.hash);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('a list page is one entry naming every record and person shown, odd characters included, and the chain covers both arrays', async () => {
+    const db = t.database.db;
+    const source = { actor: null, ip: '127.0.0.1' };
+    const ids = ['plain', 'with "quotes"', 'back\\slash', 'comma,brace}{', 'ümlaut õ', 'NULL'];
+    const people = [personId, personId, null];
+    await auditReads(db, source, listEntries('odd-list', ids.map((id, i) => ({ id, personId: people[i % 3] ?? null }))));
+    expect(listEntries('odd-list', [])).toEqual([]);
+    const row = await db.selectFrom('audit_log').select(['id', 'action', 'record_id', 'record_ids', 'person_ids', 'schema_version']).where('record_type', '=', 'odd-list').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ action: 'list', record_id: 'list', record_ids: ids, person_ids: [personId], schema_version: 2 });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+    // The arrays are hashed: dropping a record from the entry breaks the chain at that row.
+    await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
+    await sql`update audit_log set record_ids = ${['plain']} where id = ${row.id}`.execute(db);
+    const broken = await verifyAuditChain(db);
+    await sql`update audit_log set record_ids = ${ids} where id = ${row.id}`.execute(db);
+    await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
+    expect(broken.firstBroken).toEqual({ id: Number(row.id), reason: 'hash_mismatch' });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
   it('is intact after ordinary work, and every read and write of the person was logged', async () => {
     const result = await verifyAuditChain(t.database.db);
     expect(result).toMatchObject({ ok: true, firstBroken: null });
@@ -80,7 +114,7 @@ describe('X-AUDIT hash chain', () => {
     expect(changed.statusCode).toBe(200);
     const row = await t.database.db.selectFrom('audit_log').select(['changes', 'schema_version']).where('record_id', '=', personId).where('action', '=', 'update').executeTakeFirstOrThrow();
     expect(row.changes).toEqual([{ field: 'last_name', old: 'Oja', new: 'Org' }]);
-    expect(row.schema_version).toBe(1);
+    expect(row.schema_version).toBe(2);
   });
 
   it('refuses UPDATE and DELETE on the log (append-only)', async () => {
@@ -118,6 +152,18 @@ describe('X-AUDIT who accessed a record', () => {
     const provider = await t.loginAs('provider_admin');
     expect((await provider.get(`/api/audit/access/person/${personId}`)).statusCode).toBe(404);
     expect((await kov.get('/api/audit/access/unknown_type/1')).statusCode).toBe(404);
+  });
+
+  it('counts being shown in a list page as an access: the page entry is found by record and by person', async () => {
+    const kov = await t.loginAs('kov_worker');
+    const found = await kov.get('/api/people?q=Oskar');
+    expect(found.json().items.map((p: { id: string }) => p.id)).toContain(personId);
+    const history = (await kov.get(`/api/audit/access/person/${personId}`)).json().items;
+    expect(history[0]).toMatchObject({ actorRole: 'kov_worker', action: 'list' });
+    const auditor = await t.loginAs('auditor');
+    const log = (await auditor.get(`/api/audit?recordType=person&recordId=${personId}`)).json().items;
+    expect(log[0]).toMatchObject({ action: 'list', recordId: 'list' });
+    expect(log[0].recordIds).toContain(personId);
   });
 
   it("lets a self-service client see which organisations looked at their data (data tracker)", async () => {

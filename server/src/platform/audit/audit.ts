@@ -11,6 +11,9 @@ export interface AuditEntry {
   recordId: string;
   /** Whose personal data this is, for the person's own "who looked at my data". */
   personId?: string | null;
+  /** A list page: the records it showed (recordId is then 'list'), and the people they concern. */
+  recordIds?: readonly string[];
+  personIds?: readonly string[];
   changes?: FieldChange[] | null;
 }
 
@@ -32,60 +35,91 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, source: Aud
   await appendAuditBatch(trx, [{ source, entries }]);
 }
 
+export type AuditBatch = readonly { source: AuditSource; entries: readonly AuditEntry[] }[];
+
 /** Entries of several sources (requests) in one append: one head lock, one insert. */
-export async function appendAuditBatch(trx: Transaction<DB> | Kysely<DB>, batch: readonly { source: AuditSource; entries: readonly AuditEntry[] }[]): Promise<void> {
-  const items = batch.flatMap(({ source, entries }) => entries.map((entry) => ({ source, entry })));
-  if (items.length === 0) return;
+export async function appendAuditBatch(trx: Transaction<DB> | Kysely<DB>, batch: AuditBatch): Promise<void> {
+  if (!batch.some((b) => b.entries.length > 0)) return;
   // Outside a transaction the row lock would end with the first statement.
   if (!trx.isTransaction) return trx.transaction().execute((t) => appendAuditBatch(t, batch));
   const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  let prevHash = head.last_hash;
-  const firstId = Number(head.last_id) + 1;
-  const at = new Date();
-  const sortedIds = items.map((_, index) => firstId + index);
-  const rows = items.map(({ source, entry }, index) => {
-    const content: ChainedContent = {
-      id: sortedIds[index]!,
-      at,
-      actorId: source.actor?.userId ?? null,
-      actorName: source.actor?.name ?? null,
-      actorRole: source.actor?.role ?? null,
-      actorOrganisationId: source.actor?.organisationId ?? null,
-      action: entry.action,
-      recordType: entry.recordType,
-      recordId: entry.recordId,
-      personId: entry.personId ?? null,
-      ip: source.ip,
-      changes: entry.changes ? jsonSafe(entry.changes) : null,
-      schemaVersion: AUDIT_SCHEMA_VERSION,
-    };
-    const hash = chainHash(prevHash, content);
-    const row = {
-      id: content.id,
-      at,
-      actor_id: content.actorId,
-      actor_name: content.actorName,
-      actor_role: content.actorRole,
-      actor_organisation_id: content.actorOrganisationId,
-      action: content.action,
-      record_type: content.recordType,
-      record_id: content.recordId,
-      person_id: content.personId,
-      ip: content.ip,
-      changes: content.changes ? JSON.stringify(content.changes) : null,
-      schema_version: content.schemaVersion,
-      prev_hash: prevHash,
-      hash,
-    };
-    prevHash = hash;
-    return row;
-  });
+  const chained = chainRows({ lastId: Number(head.last_id), lastHash: head.last_hash }, batch, new Date());
   await trx
-    .with('appended', (db) => db.insertInto('audit_log').values(rows as any).returning('id'))
+    .with('appended', (db) => db.insertInto('audit_log').values(chained.rows as any).returning('id'))
     .updateTable('audit_head')
-    .set({ last_id: sortedIds[sortedIds.length - 1]!, last_hash: prevHash })
+    .set({ last_id: chained.head.lastId, last_hash: chained.head.lastHash })
     .where('id', '=', 1)
     .execute();
+}
+
+export interface ChainHead {
+  lastId: number;
+  lastHash: string;
+}
+
+export type AuditRow = ReturnType<typeof chainRows>['rows'][number];
+
+/** The log rows of a batch, numbered and hashed on from `head`, and the head after them. Pure. */
+export function chainRows(head: ChainHead, batch: AuditBatch, at: Date) {
+  let prevHash = head.lastHash;
+  let id = head.lastId;
+  const rows = batch.flatMap(({ source, entries }) =>
+    entries.map((entry) => {
+      id += 1;
+      const content: ChainedContent = {
+        id,
+        at,
+        actorId: source.actor?.userId ?? null,
+        actorName: source.actor?.name ?? null,
+        actorRole: source.actor?.role ?? null,
+        actorOrganisationId: source.actor?.organisationId ?? null,
+        action: entry.action,
+        recordType: entry.recordType,
+        recordId: entry.recordId,
+        personId: entry.personId ?? null,
+        recordIds: entry.recordIds ? [...entry.recordIds] : undefined,
+        personIds: entry.personIds ? [...entry.personIds] : undefined,
+        ip: source.ip,
+        changes: entry.changes ? jsonSafe(entry.changes) : null,
+        schemaVersion: AUDIT_SCHEMA_VERSION,
+      };
+      const hash = chainHash(prevHash, content);
+      const row = {
+        id,
+        at,
+        actor_id: content.actorId,
+        actor_name: content.actorName,
+        actor_role: content.actorRole,
+        actor_organisation_id: content.actorOrganisationId,
+        action: content.action,
+        record_type: content.recordType,
+        record_id: content.recordId,
+        person_id: content.personId,
+        record_ids: content.recordIds ?? null,
+        person_ids: content.personIds ?? null,
+        ip: content.ip,
+        changes: content.changes ? JSON.stringify(content.changes) : null,
+        schema_version: content.schemaVersion,
+        prev_hash: prevHash,
+        hash,
+      };
+      prevHash = hash;
+      return row;
+    }),
+  );
+  return { rows, head: { lastId: id, lastHash: prevHash } };
+}
+
+/**
+ * A list page's entry (X-AUDIT): one, holding the ids of the records shown in page order and the
+ * people they concern, each once; none for an empty page. "Who looked at this record" and the data
+ * tracker search both arrays.
+ */
+export function listEntries(recordType: string, shown: readonly { id: string; personId?: string | null }[]): AuditEntry[] {
+  if (shown.length === 0) return [];
+  const people = new Set<string>();
+  for (const row of shown) if (row.personId) people.add(row.personId);
+  return [{ action: 'list', recordType, recordId: 'list', recordIds: shown.map((row) => row.id), personIds: [...people] }];
 }
 
 /** Dates become ISO strings, undefined becomes null: what jsonb will give back. */

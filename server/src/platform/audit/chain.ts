@@ -7,7 +7,8 @@ import type { FieldChange } from '../db/schema.js';
  * every link after it. Pure functions, shared by the writer and the verifier.
  */
 export const GENESIS_HASH = '0'.repeat(64);
-export const AUDIT_SCHEMA_VERSION = 1;
+/** 2: list entries carry `recordIds` and `personIds` (absent from version 1 rows, so their hashes are unchanged). */
+export const AUDIT_SCHEMA_VERSION = 2;
 
 export interface ChainedContent {
   id: number;
@@ -20,6 +21,9 @@ export interface ChainedContent {
   recordType: string;
   recordId: string;
   personId: string | null;
+  /** Only in list entries; left out of the hash when absent. */
+  recordIds?: string[] | undefined;
+  personIds?: string[] | undefined;
   ip: string | null;
   changes: FieldChange[] | null;
   schemaVersion: number;

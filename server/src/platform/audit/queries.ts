@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policy/actor.js';
 import { auditScope } from '../policy/policy.js';
@@ -21,7 +21,7 @@ export async function listAudit(db: Kysely<DB>, actor: Actor, filter: AuditFilte
   let query = db.selectFrom('audit_log').selectAll().where(auditScope(actor));
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
   if (filter.recordType) query = query.where('record_type', '=', filter.recordType);
-  if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
+  if (filter.recordId) query = query.where((eb) => concernsRecord(eb, filter.recordId!));
   if (filter.action) query = query.where('action', '=', filter.action);
   if (filter.from) query = query.where('at', '>=', sql<Date>`${filter.from}::date::timestamp at time zone 'Europe/Tallinn'`);
   if (filter.to) query = query.where('at', '<', sql<Date>`(${filter.to}::date + 1)::timestamp at time zone 'Europe/Tallinn'`);
@@ -37,7 +37,7 @@ export async function accessHistory(db: Kysely<DB>, recordType: string, recordId
     .leftJoin('organisations', 'organisations.id', 'audit_log.actor_organisation_id')
     .select(['audit_log.at', 'audit_log.actor_name', 'audit_log.actor_role', 'audit_log.action', 'organisations.name as organisation_name'])
     .where('audit_log.record_type', '=', recordType)
-    .where('audit_log.record_id', '=', recordId)
+    .where((eb) => concernsRecord(eb, recordId))
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .execute();
@@ -49,9 +49,14 @@ export async function dataTracker(db: Kysely<DB>, personId: string, ownUserId: s
     .selectFrom('audit_log')
     .leftJoin('organisations', 'organisations.id', 'audit_log.actor_organisation_id')
     .select(['audit_log.at', 'audit_log.actor_role', 'audit_log.action', 'audit_log.record_type', 'organisations.name as organisation_name'])
-    .where('audit_log.person_id', '=', personId)
+    .where((eb) => eb.or([eb('audit_log.person_id', '=', personId), sql<boolean>`audit_log.person_ids @> array[${personId}]::uuid[]`]))
     .where((eb) => eb.or([eb('audit_log.actor_id', 'is', null), eb('audit_log.actor_id', '!=', ownUserId)]))
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** An entry about this record: its own (record_id) or a list page that showed it (record_ids, GIN). */
+function concernsRecord(eb: ExpressionBuilder<DB, 'audit_log'>, recordId: string) {
+  return eb.or([eb('audit_log.record_id', '=', recordId), sql<boolean>`audit_log.record_ids @> array[${recordId}]::text[]`]);
 }

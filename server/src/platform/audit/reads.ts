@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { appendAuditBatch, type AuditEntry, type AuditSource } from './audit.js';
+import { appendAuditBatch, chainRows, type AuditBatch, type AuditEntry, type AuditSource, type ChainHead } from './audit.js';
 
 /**
  * X-AUDIT for reads, with group commit. A read changes nothing, so its entry
@@ -11,8 +11,16 @@ import { appendAuditBatch, type AuditEntry, type AuditSource } from './audit.js'
  * committed: a response is never sent before its audit entry is durable, and
  * if the append fails the read fails with it.
  *
- * Without concurrency this is one append per read, as before; under load the
- * global chain lock is taken once per batch instead of once per request.
+ * Without concurrency this is one append per read; under load the global
+ * chain lock is taken once per batch instead of once per request.
+ *
+ * An append is one autocommitted statement (issue 6: the four round trips of
+ * BEGIN, lock, insert, COMMIT were most of a read's audit cost). The batcher
+ * remembers the head it wrote last and moves it only if it is still that head
+ * (compare-and-set in the UPDATE's WHERE), inserting the rows in the same
+ * statement only when the head moved. Another process or a write transaction
+ * may have appended meanwhile; then nothing is written, the head is read
+ * again and the rows are rechained from it.
  */
 interface Pending {
   source: AuditSource;
@@ -43,7 +51,7 @@ class ReadAuditBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.db.transaction().execute((trx) => appendAuditBatch(trx, batch));
+          await this.appendChained(batch);
           for (const p of batch) p.resolve();
         } catch (error) {
           for (const p of batch) p.reject(error);
@@ -53,6 +61,66 @@ class ReadAuditBatcher {
       this.flushing = false;
     }
   }
+
+  /** The head this batcher last wrote, or read; null until the first append. */
+  private head: ChainHead | null = null;
+
+  private async appendChained(batch: AuditBatch): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const expected = this.head ?? (await readHead(this.db));
+      const chained = chainRows(expected, batch, new Date());
+      if (await appendIfHeadIs(this.db, expected, chained)) {
+        this.head = chained.head;
+        return;
+      }
+      this.head = await readHead(this.db);
+    }
+    // Appends elsewhere kept winning: take the lock and wait in line instead.
+    this.head = null;
+    await this.db.transaction().execute((trx) => appendAuditBatch(trx, batch));
+  }
+}
+
+/** Compare-and-set attempts before falling back to the head lock. */
+const MAX_ATTEMPTS = 3;
+
+async function readHead(db: Kysely<DB>): Promise<ChainHead> {
+  const row = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { lastId: Number(row.last_id), lastHash: row.last_hash };
+}
+
+/** A PostgreSQL array literal of strings, every element quoted: {"a","b \"c\""}. */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * One statement, so one implicit transaction: the head moves from `expected` to the chain's new head
+ * and the rows are inserted, or (the head was no longer `expected`) neither happens. Under READ
+ * COMMITTED a concurrent appender's lock makes the UPDATE wait, then re-check its WHERE on the row
+ * that appender committed. Columns travel as arrays (unnest), so the statement has the same 16
+ * parameters however many rows it carries.
+ */
+async function appendIfHeadIs(db: Kysely<DB>, expected: ChainHead, chained: ReturnType<typeof chainRows>): Promise<boolean> {
+  const { rows, head } = chained;
+  const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+  // unnest flattens nested arrays, so each row's id list travels as one array literal, cast per row.
+  const arrayLiterals = (key: 'record_ids' | 'person_ids') => rows.map((row) => (row[key] ? arrayLiteral(row[key]) : null));
+  const result = await sql<{ id: string }>`
+    with moved as (
+      update audit_head set last_id = ${head.lastId}, last_hash = ${head.lastHash}
+      where id = 1 and last_id = ${expected.lastId} and last_hash = ${expected.lastHash}
+      returning 1
+    )
+    insert into audit_log (id, at, actor_id, actor_name, actor_role, actor_organisation_id, action, record_type, record_id, person_id, record_ids, person_ids, ip, changes, schema_version, prev_hash, hash)
+    select r.id, ${rows[0]!.at}::timestamptz, r.actor_id, r.actor_name, r.actor_role, r.actor_organisation_id, r.action, r.record_type, r.record_id, r.person_id, r.record_ids::text[], r.person_ids::uuid[], r.ip, r.changes, ${rows[0]!.schema_version}::integer, r.prev_hash, r.hash
+    from unnest(${column('id')}::bigint[], ${column('actor_id')}::uuid[], ${column('actor_name')}::text[], ${column('actor_role')}::text[], ${column('actor_organisation_id')}::uuid[],
+                ${column('action')}::text[], ${column('record_type')}::text[], ${column('record_id')}::text[], ${column('person_id')}::uuid[], ${arrayLiterals('record_ids')}::text[], ${arrayLiterals('person_ids')}::text[], ${column('ip')}::text[], ${column('changes')}::jsonb[],
+                ${column('prev_hash')}::text[], ${column('hash')}::text[])
+      as r(id, actor_id, actor_name, actor_role, actor_organisation_id, action, record_type, record_id, person_id, record_ids, person_ids, ip, changes, prev_hash, hash)
+    where exists (select 1 from moved)
+    returning id`.execute(db);
+  return result.rows.length === rows.length;
 }
 
 // One batcher per database handle (tests open several databases in one process).

@@ -30,6 +30,8 @@ const auditItem = z.object({
   action: z.string(),
   recordType: z.string(),
   recordId: z.string(),
+  /** A list entry: the records the page showed. */
+  recordIds: z.array(z.string()).nullable(),
   ip: z.string().nullable(),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })).nullable(),
 });
@@ -42,6 +44,7 @@ const auditColumns: ExportColumn<AuditRow>[] = [
   { key: 'action', header: 'Tegevus / Action', value: (r) => r.action },
   { key: 'recordType', header: 'Kirje liik / Record type', value: (r) => r.record_type },
   { key: 'recordId', header: 'Kirje / Record', value: (r) => r.record_id },
+  { key: 'recordIds', header: 'Loendis näidatud / Shown in list', value: (r) => r.record_ids?.join(' ') ?? null },
   { key: 'ip', header: 'IP', value: (r) => r.ip },
   { key: 'changes', header: 'Muudatused / Changes', value: (r) => (r.changes ? JSON.stringify(r.changes) : null) },
 ];
@@ -77,6 +80,7 @@ export function registerAuditRoutes(root: FastifyInstance, deps: AppDeps): void 
             action: r.action,
             recordType: r.record_type,
             recordId: r.record_id,
+            recordIds: r.record_ids,
             ip: r.ip,
             changes: r.changes,
           })),

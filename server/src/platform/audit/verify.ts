@@ -31,6 +31,8 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
         recordType: row.record_type,
         recordId: row.record_id,
         personId: row.person_id,
+        recordIds: row.record_ids ?? undefined,
+        personIds: row.person_ids ?? undefined,
         ip: row.ip,
         changes: row.changes,
         schemaVersion: row.schema_version,

@@ -316,6 +316,21 @@ describe('X-CAL Tallinn wall clock and formatting', () => {
     expect(todayInTallinn(new Date('2024-06-30T21:00:00Z'))).toBe('2024-07-01');
   });
 
+  it('X-CAL: todayInTallinn stays right when instants jump back and forth across midnight and DST (per-minute memo)', () => {
+    const instants: [string, string][] = [
+      ['2024-12-31T21:59:00.000Z', '2024-12-31'],
+      ['2024-12-31T21:59:59.999Z', '2024-12-31'],
+      ['2024-12-31T22:00:00.000Z', '2025-01-01'],
+      ['2024-12-31T21:59:30.000Z', '2024-12-31'],
+      ['2024-03-30T22:00:00.000Z', '2024-03-31'], // the night summer time starts (03:00 → 04:00 on 31.03)
+      ['2024-10-26T21:00:00.000Z', '2024-10-27'], // the night it ends, still UTC+3 at midnight
+      ['2024-10-26T20:59:59.000Z', '2024-10-26'],
+      ['2024-02-29T21:59:59.000Z', '2024-02-29'], // leap day
+      ['2024-02-29T22:00:00.000Z', '2024-03-01'],
+    ];
+    for (const [at, date] of instants) expect(todayInTallinn(new Date(at)), at).toBe(date);
+  });
+
   it('X-CAL: todayInTallinn rejects an invalid Date', () => {
     expect(() => todayInTallinn(new Date('nope'))).toThrow(InvalidDateError);
   });

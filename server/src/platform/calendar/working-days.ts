@@ -258,7 +258,22 @@ const tallinnDateFormat = new Intl.DateTimeFormat('en-CA', {
  * dates, so "today" must not follow the server's own TZ setting.
  */
 export function todayInTallinn(now: Date): IsoDate {
-  if (Number.isNaN(now.getTime())) throw new InvalidDateError(now);
+  const time = now.getTime();
+  if (Number.isNaN(time)) throw new InvalidDateError(now);
+  // Tallinn's offsets are whole hours, so its date changes only on a UTC minute boundary: every
+  // instant of one UTC minute has the same Tallinn date. formatToParts is slow; lists call this per row.
+  const minute = Math.floor(time / 60_000);
+  if (minute !== lastMinute) {
+    lastMinute = minute;
+    lastDate = formatTallinnDate(now);
+  }
+  return lastDate;
+}
+
+let lastMinute = Number.NaN;
+let lastDate: IsoDate = '';
+
+function formatTallinnDate(now: Date): IsoDate {
   // formatToParts rather than format(): the joined layout of 'en-CA' has
   // changed between ICU versions, the parts have not.
   const parts = tallinnDateFormat.formatToParts(now);

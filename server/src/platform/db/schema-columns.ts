@@ -15,7 +15,7 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]-?: ColumnsOf<DB[T]> } = {
   oidc_transactions: { state: true, nonce: true, code_verifier: true, locale: true, created_at: true },
   people: { id: true, personal_code: true, first_name: true, last_name: true, search_name: true, birth_date: true, sex: true, version: true, created_by: true, created_at: true, updated_at: true },
   person_links: { id: true, person_id: true, organisation_id: true, user_id: true, reason: true, created_at: true },
-  audit_log: { id: true, at: true, actor_id: true, actor_name: true, actor_role: true, actor_organisation_id: true, action: true, record_type: true, record_id: true, person_id: true, ip: true, changes: true, schema_version: true, prev_hash: true, hash: true },
+  audit_log: { id: true, at: true, actor_id: true, actor_name: true, actor_role: true, actor_organisation_id: true, action: true, record_type: true, record_id: true, person_id: true, record_ids: true, person_ids: true, ip: true, changes: true, schema_version: true, prev_hash: true, hash: true },
   audit_head: { id: true, last_id: true, last_hash: true },
   mail_outbox: { id: true, to_address: true, subject: true, body_text: true, status: true, attempts: true, last_error: true, dedupe_key: true, created_at: true, sent_at: true },
   notifications: { id: true, user_id: true, kind: true, title_key: true, params: true, link: true, read_at: true, created_at: true },

@@ -132,6 +132,9 @@ export interface AuditLogTable {
   record_type: string;
   record_id: string;
   person_id: string | null;
+  /** A list entry: every record on the page, and every person they concern (migration 0010). */
+  record_ids: string[] | null;
+  person_ids: string[] | null;
   ip: string | null;
   changes: ColumnType<FieldChange[] | null, string | null, never>;
   schema_version: number;

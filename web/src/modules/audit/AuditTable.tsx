@@ -33,7 +33,9 @@ function AuditRow({ entry, onFilter }: { entry: AuditEntry; onFilter: Props['onF
       <Table.Td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</Table.Td>
       <Table.Td>
         {t(`audit.recordTypes.${entry.recordType}`, { defaultValue: entry.recordType })}
-        {entry.recordId && (
+        {entry.recordIds ? (
+          <Text size="xs" title={entry.recordIds.join('\n')}>{t('audit.listShown', { count: entry.recordIds.length })}</Text>
+        ) : entry.recordId && (
           <Text size="xs">
             <FilterLink label={entry.recordId} title={t('audit.filterByRecord')} onClick={() => onFilter({ recordType: entry.recordType, recordId: entry.recordId ?? '' })} />
           </Text>

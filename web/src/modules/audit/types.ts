@@ -16,6 +16,8 @@ export interface AuditEntry {
   action: AuditAction;
   recordType: string;
   recordId: string | null;
+  /** A list entry: the records the page showed. */
+  recordIds: string[] | null;
   ip: string | null;
   changes: AuditChange[] | null;
 }

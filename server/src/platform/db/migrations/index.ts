@@ -6,6 +6,8 @@ import * as m0004 from './0004_families.js';
 import * as m0005 from './0005_family_services.js';
 import * as m0006 from './0006_lookup_indexes.js';
 import * as m0007 from './0007_audit_head.js';
+import * as m0008 from './0008_deadline_indexes.js';
+import * as m0010 from './0010_audit_list_entries.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005_family_services': m0005,
   '0006_lookup_indexes': m0006,
   '0007_audit_head': m0007,
+  '0008_deadline_indexes': m0008,
+  '0010_audit_list_entries': m0010,
 };
