@@ -20,14 +20,22 @@ export interface WorkloadResult {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** Paced runs: the rate asked for (all users together), and autocannon's p97.5 corrected for coordinated omission. */
+  offered: number | null;
+  correctedP975: number;
 }
 
 /**
  * The mixed workload: `connections` users (one session each, SKA managers and KOV workers), each
  * cycling through the case list, a case page, the family list, a family page and the home page.
  * Loopback only and bounded in time; every non-2xx answer, error and timeout counts as an error.
+ *
+ * Without `ratePerUser` each user sends its next request the moment the last one is answered (no
+ * think time): that measures capacity, not people. With it, each user sends at most that many
+ * requests a second, and a user whose answer is late sends the next one late; autocannon then
+ * corrects its own histogram for the requests that late answers held back (coordinated omission).
  */
-export async function mixedWorkload(baseUrl: string, users: WorkloadUser[], options: { connections: number; seconds: number }): Promise<WorkloadResult> {
+export async function mixedWorkload(baseUrl: string, users: WorkloadUser[], options: { connections: number; seconds: number; ratePerUser?: number }): Promise<WorkloadResult> {
   const url = new URL(baseUrl);
   if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error('the workload runs on loopback only');
   let nextUser = 0;
@@ -48,6 +56,7 @@ export async function mixedWorkload(baseUrl: string, users: WorkloadUser[], opti
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
+    ...(options.ratePerUser ? { connectionRate: options.ratePerUser } : {}),
     requests: [
       step(() => '/api/cases?view=all&limit=50'),
       step((u) => `/api/cases/${pick(u.caseIds)}`),
@@ -79,5 +88,7 @@ export async function mixedWorkload(baseUrl: string, users: WorkloadUser[], opti
     errors: result.errors + Math.max(result.non2xx, bad), // autocannon counts timeouts among errors
     non2xx: Math.max(result.non2xx, bad),
     timeouts: result.timeouts,
+    offered: options.ratePerUser ? options.ratePerUser * options.connections : null,
+    correctedP975: result.latency.p97_5,
   };
 }
