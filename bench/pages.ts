@@ -81,7 +81,7 @@ export async function auditOverhead(
   session: Session,
   caseIds: string[],
   options: { warmup: number; iterations: number; concurrency: number; durationMs: number; warmupMs: number },
-): Promise<{ withAudit: Summary; without: Summary; overhead: number; concurrent: { withAudit: LoopResult; without: LoopResult; overhead: number } }> {
+): Promise<{ withAudit: Summary; without: Summary; overhead: number; commit: Summary; concurrent: { withAudit: LoopResult; without: LoopResult; overhead: number } }> {
   const source = { actor: session.actor, ip: '127.0.0.1' };
   const read = (audit: boolean) => async (i: number) => {
     const found = await findCase(database.db, session.actor, caseIds[i % caseIds.length]!);
@@ -93,10 +93,25 @@ export async function auditOverhead(
   const withAudit = await timeIterations(read(true), options);
   const loopWithout = await closedLoop(read(false), options);
   const loopWith = await closedLoop(read(true), options);
+  const commit = await commitFloor(database, options);
   return {
     withAudit,
     without,
+    commit,
     overhead: withAudit.mean / without.mean - 1,
     concurrent: { withAudit: loopWith, without: loopWithout, overhead: loopWithout.throughput / loopWith.throughput - 1 },
   };
+}
+
+/**
+ * The floor under any durable audit entry: one autocommitted one-row INSERT into a scratch table of
+ * the bench database (not the app's), i.e. a round trip plus the WAL flush of its commit.
+ */
+async function commitFloor(database: Database, options: { warmup: number; iterations: number }): Promise<Summary> {
+  await sql`create table if not exists bench_commit_probe (n integer)`.execute(database.db);
+  try {
+    return await timeIterations((i) => sql`insert into bench_commit_probe values (${i})`.execute(database.db), options);
+  } finally {
+    await sql`drop table bench_commit_probe`.execute(database.db);
+  }
 }

@@ -182,7 +182,7 @@ try {
     return {
       value: overhead,
       ok: overhead <= 25,
-      detail: `findCase then auditReads (committed, grouped with concurrent reads) vs findCase alone, in-process, one reader: mean ${ms(r.withAudit.mean)} vs ${ms(r.without.mean)} (${r.without.n} reads each); ${plan.loop.concurrency} readers: ${r.concurrent.withAudit.throughput.toFixed(0)}/s vs ${r.concurrent.without.throughput.toFixed(0)}/s (+${(r.concurrent.overhead * 100).toFixed(0)} %)`,
+      detail: `findCase then auditReads (one statement, committed before it returns, grouped with concurrent reads) vs findCase alone, in-process, one reader: mean ${ms(r.withAudit.mean)} vs ${ms(r.without.mean)} (${r.without.n} reads each); floor: one durable one-row commit on this disk takes ${ms(r.commit.mean)} (${((r.commit.mean / r.without.mean) * 100).toFixed(0)} % of the read); ${plan.loop.concurrency} readers: ${r.concurrent.withAudit.throughput.toFixed(0)}/s vs ${r.concurrent.without.throughput.toFixed(0)}/s (+${(r.concurrent.overhead * 100).toFixed(0)} %)`,
     };
   });
 
