@@ -11,6 +11,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from './seed/demo.js';
 import { seedDemoCases } from './seed/demo-cases.js';
 import { seedDemoFamilies } from './seed/demo-families.js';
 import { seedDemoFamilyServices } from './seed/demo-family-services.js';
+import { seedDemoTrainings } from './seed/demo-trainings.js';
 import { encryptionKeyFrom } from './modules/families/secrecy.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
@@ -29,6 +30,9 @@ if (config.demo) {
   if (families) logger.info({ families }, 'demo families loaded');
   const services = await seedDemoFamilyServices(database.db, encryptionKeyFrom(config));
   if (services.sessions + services.groups + services.reports) logger.info(services, 'demo sessions, groups and monthly reports loaded');
+  // Trainings join a demo database seeded before module C (the seed does nothing when trainings exist).
+  const trainings = await seedDemoTrainings(database.db);
+  if (trainings.trainings) logger.info(trainings, 'demo trainings loaded');
 }
 
 const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);

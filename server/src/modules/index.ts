@@ -20,6 +20,8 @@ import { familyDueItems, remindFamilyContacts } from './families/deadlines.js';
 import { registerSessionRoutes, sessionsDueItems, sessionsJobs, sessionsMessages } from './families/sessions/index.js';
 import { registerGroupRoutes, groupsDueItems, groupsJobs, groupsMessages } from './families/groups/index.js';
 import { registerReportRoutes, reportingDueItems, reportingJobs, reportingMessages } from './families/reporting/index.js';
+import { registerTrainingRoutes, trainingDueItems, trainingJobs, trainingMessages } from './trainings/index.js';
+import { findGroup as findTrainingGroup, findRegistration, findTraining } from './trainings/queries.js';
 import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
@@ -29,11 +31,14 @@ import { addMessages } from '../platform/i18n/messages.js';
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   addMessages(caseMessages);
   addMessages(familyMessages);
-  for (const more of [sessionsMessages, groupsMessages, reportingMessages]) addMessages(more);
-  for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems]) registerDueItems(provider);
+  for (const more of [sessionsMessages, groupsMessages, reportingMessages, trainingMessages]) addMessages(more);
+  for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems, trainingDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
   registerRecordType('user', async (db, actor, id) => isUuid(id) && Boolean(await findUser(db, actor, id)));
   registerRecordType('organisation', async (db, actor, id) => isUuid(id) && Boolean(await findOrganisation(db, actor, id)));
+  registerRecordType('training', async (db, actor, id) => isUuid(id) && Boolean(await findTraining(db, actor, id)));
+  registerRecordType('training_group', async (db, actor, id) => isUuid(id) && Boolean(await findTrainingGroup(db, actor, id)));
+  registerRecordType('training_registration', async (db, actor, id) => isUuid(id) && Boolean(await findRegistration(db, actor, id)));
   registerUserRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMailRoutes(app, deps);
@@ -45,6 +50,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerSessionRoutes(app, deps);
   registerGroupRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerTrainingRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
@@ -55,5 +61,6 @@ export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
     ...sessionsJobs(db),
     ...groupsJobs(db),
     ...reportingJobs(db),
+    ...trainingJobs(db),
   ];
 }

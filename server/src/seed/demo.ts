@@ -4,6 +4,7 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import { appendAudit } from '../platform/audit/audit.js';
 import { parsePersonalCode, personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { searchNameOf } from '../modules/people/rules.js';
+import { seedDemoTrainings } from './demo-trainings.js';
 
 /** The demo password of every demo login; it satisfies the password policy. */
 export const DEMO_PASSWORD = 'Tugi-demo-2026!';
@@ -64,8 +65,11 @@ const DEMO_PEOPLE = [
   { first: 'Kati', last: 'Karu', code: demoCode('4850612025') },
 ];
 
-/** Demo organisations, users and people: loaded once, on the first start of an empty database. */
-export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
+/**
+ * Demo organisations, users and people, and the trainings (module C) around
+ * `now`: loaded once, on the first start of an empty database.
+ */
+export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<boolean> {
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -106,6 +110,7 @@ export async function seedDemoData(db: Kysely<DB>): Promise<boolean> {
     await trx.updateTable('users').set({ person_id: parent.id, personal_code: parent.personal_code }).where('email', '=', 'lapsevanem@tugi.demo').execute();
     await appendAudit(trx, { actor: null, ip: null }, [{ action: 'create', recordType: 'seed', recordId: 'demo' }]);
   });
+  await seedDemoTrainings(db, { now, passwordHash });
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { addMonths } from '../../platform/calendar/working-days.js';
 import { ROLES, type Role } from '../../platform/db/schema.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
@@ -316,5 +317,49 @@ describe('contracts and specialists', () => {
     expect((await ok(p.ska.get('/api/families/specialists?role=mentor&approved=true'))).items.map((s: { name: string }) => s.name)).toContain('Anne Ilves');
     const csv = await p.ska.get('/api/families/specialists/export');
     expect(csv.body).toContain('Anne Ilves');
+  });
+});
+
+describe('family access arrays (migration 0013, issue 6): kept on every path, and they only narrow', () => {
+  const drift = async () => {
+    const { n } = await sql<{ n: number }>`
+      select count(*)::int as n from families
+      where access_org_ids is distinct from family_access_orgs(id, kov_organisation_id, guardian_kov_organisation_id, intake_provider_id)
+         or access_user_ids is distinct from family_access_users(id)`
+      .execute(t.database.db)
+      .then((r) => r.rows[0]!);
+    return n;
+  };
+
+  it('name the KOV, the provider and the supporter once a referral and an episode exist, for every family', async () => {
+    const { family } = await servedFamily();
+    const row = await t.database.db.selectFrom('families').select(['access_org_ids', 'access_user_ids']).where('id', '=', family.id).executeTakeFirstOrThrow();
+    expect(row.access_org_ids).toEqual(expect.arrayContaining([tartu, p.providerId]));
+    const supporterUser = await t.database.db.selectFrom('provider_specialists').select('user_id').where('id', '=', p.specialistId).executeTakeFirstOrThrow();
+    expect(row.access_user_ids).toEqual([supporterUser.user_id]);
+    expect(await drift()).toBe(0);
+  });
+
+  it('a stale array hides the family from the KOV (404) until refreshed; SKA is not affected', async () => {
+    const { family } = await servedFamily();
+    await sql`update families set access_org_ids = '{}', access_user_ids = '{}' where id = ${family.id}`.execute(t.database.db);
+    expect((await kov.get(`/api/families/${family.id}`)).statusCode).toBe(404);
+    expect((await kov.get('/api/families?limit=200')).json().items.map((f: { id: string }) => f.id)).not.toContain(family.id);
+    expect((await p.supporter.get(`/api/families/${family.id}`)).statusCode).toBe(404);
+    expect((await p.ska.get(`/api/families/${family.id}`)).statusCode).toBe(200);
+    await sql`select family_access_refresh(${family.id}::uuid)`.execute(t.database.db);
+    expect((await kov.get(`/api/families/${family.id}`)).statusCode).toBe(200);
+    expect((await p.supporter.get(`/api/families/${family.id}`)).statusCode).toBe(200);
+  });
+
+  it('a wrong entry in the array shows nothing: the path condition still decides', async () => {
+    const { family } = await servedFamily();
+    const elva = await orgId(t, 'Elva vald');
+    const liit = await orgId(t, 'Tugiperede Liit MTÜ');
+    await sql`update families set access_org_ids = access_org_ids || array[${elva}::uuid, ${liit}::uuid] where id = ${family.id}`.execute(t.database.db);
+    expect((await elvaKov.get(`/api/families/${family.id}`)).statusCode).toBe(404);
+    expect((await otherProvider.get(`/api/families/${family.id}`)).statusCode).toBe(404);
+    await sql`select family_access_refresh(${family.id}::uuid)`.execute(t.database.db);
+    expect(await drift()).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { ok, orgId } from '../../../test/responses.js';
 import { addMonths, todayInTallinn } from '../../platform/calendar/working-days.js';
 import type { TestApp } from '../../../test/harness.js';
 import type { TestClient } from '../../../test/client.js';
@@ -7,22 +8,7 @@ import type { TestClient } from '../../../test/client.js';
 
 export const today = () => todayInTallinn(new Date());
 
-export async function orgId(t: TestApp, name: string): Promise<string> {
-  return (await t.database.db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
-}
-
-export async function ok<T = any>(response: Promise<{ statusCode: number; body: string; json(): any }> | { statusCode: number; body: string; json(): any }, status = 200): Promise<T> {
-  const r = await response;
-  expect(r.statusCode, r.body.slice(0, 500)).toBe(status);
-  return r.json();
-}
-
-export async function refused(response: Promise<{ statusCode: number; body: string; json(): any }>, status: number, code: string) {
-  const r = await response;
-  expect(r.statusCode, r.body.slice(0, 500)).toBe(status);
-  expect(r.json().error.code).toBe(code);
-  return r.json().error;
-}
+export { ok, orgId, refused } from '../../../test/responses.js';
 
 /** A user of an organisation, made by the administrator, logged in. */
 export async function userOf(t: TestApp, organisation: string, role: string, email: string, name: string): Promise<{ client: TestClient; id: string }> {

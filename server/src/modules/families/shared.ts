@@ -1,8 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB, Locale } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/schema.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
-import { notify } from '../../platform/notify/notifications.js';
-import { translate } from '../../platform/i18n/messages.js';
 
 /** Small helpers the family services share. */
 
@@ -58,21 +56,4 @@ export async function skaContacts(trx: Transaction<DB>) {
 }
 
 /** An in-app notification, with an e-mail in the recipient's language when `mailCode` is given (X-NOTIFY). */
-export async function tell(
-  trx: Transaction<DB>,
-  recipients: { id: string; locale: Locale }[],
-  n: { kind: string; titleKey: string; params: Record<string, string>; link: string; mailCode?: string; dedupe?: string },
-) {
-  for (const r of recipients) {
-    await notify(trx, {
-      userId: r.id,
-      kind: n.kind,
-      titleKey: n.titleKey,
-      params: n.params,
-      link: n.link,
-      ...(n.mailCode
-        ? { mail: { subject: translate(r.locale, `${n.mailCode}_SUBJECT`, n.params), bodyText: translate(r.locale, `${n.mailCode}_BODY`, n.params), ...(n.dedupe ? { dedupeKey: `${n.dedupe}-${r.id}` } : {}) } }
-        : {}),
-    });
-  }
-}
+export { tell } from '../../platform/notify/tell.js';

@@ -139,6 +139,9 @@ export interface FamiliesTable {
   contact_email: string | null;
   notes: string | null;
   search_text: string;
+  /** Who may see the family, kept by triggers for the lists (migration 0013); never written by the app. */
+  access_org_ids: ColumnType<string[], never, never>;
+  access_user_ids: ColumnType<string[], never, never>;
   version: Version;
   created_by: string | null;
   created_at: CreatedAt;

@@ -48,8 +48,8 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]-?: ColumnsOf<DB[T]> } = {
   families: {
     id: true, reference: true, type: true, kov_organisation_id: true, guardian_kov_organisation_id: true, district: true, language: true, assessed: true,
     kov_involvement_consent: true, adoption_secrecy: true, crisis_or_special_foster: true, in_service_on_2022_10_31: true, intake_provider_id: true,
-    household_id: true, address: true, contact_phone: true, contact_email: true, notes: true, search_text: true, version: true, created_by: true,
-    created_at: true, updated_at: true,
+    household_id: true, address: true, contact_phone: true, contact_email: true, notes: true, search_text: true, access_org_ids: true, access_user_ids: true,
+    version: true, created_by: true, created_at: true, updated_at: true,
   },
   family_parents: { family_id: true, person_id: true, relation: true, created_at: true },
   family_children: { id: true, family_id: true, child_person_id: true, arrived_on: true, left_on: true, origin_ciphertext: true, version: true, created_at: true, updated_at: true },

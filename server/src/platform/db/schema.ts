@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CasesTables } from '../../modules/cases/tables.js';
 import type { FamiliesTables } from '../../modules/families/tables.js';
 import type { FamilyServicesTables } from '../../modules/families/service-tables.js';
+import type { TrainingsTables } from '../../modules/trainings/tables.js';
 
 /** Table types for Kysely. Each migration that changes a table changes its type here. */
 
@@ -183,7 +184,7 @@ export interface SavedFiltersTable {
 }
 
 /** Every table: the platform's here, each module's in its own `tables.ts`. */
-export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables {
+export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, TrainingsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

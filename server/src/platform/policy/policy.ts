@@ -9,7 +9,7 @@ import type { Actor } from './actor.js';
  *    and detail query applies, so a list never fetches a row the user may not
  *    open, and a record outside the scope answers 404.
  */
-export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource | FamilyServicesResource;
+export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource | FamilyServicesResource | TrainingsResource;
 /** Module B part 1 (foster-family support). */
 export type FamiliesResource = 'family' | 'family_referral' | 'family_episode' | 'provider_contract' | 'provider_specialist';
 /**
@@ -19,20 +19,28 @@ export type FamiliesResource = 'family' | 'family_referral' | 'family_episode' |
  * services they received (B-REP-1 recipient signature).
  */
 export type FamilyServicesResource = 'service_session' | 'support_group' | 'monthly_report' | 'provider_report' | 'service_confirmation';
+/**
+ * Module C: the training catalogue, groups (merging and cancelling a group is
+ * `approve`), registrations, the trainer's attendance and the feedback questionnaire.
+ */
+export type TrainingsResource = 'training' | 'training_group' | 'training_registration' | 'training_attendance' | 'training_feedback';
 export type Action = 'read' | 'create' | 'update' | 'assign' | 'approve';
 
 const R: Action[] = ['read'];
 const RCU: Action[] = ['read', 'create', 'update'];
+/** SKA staff read every training, group, registration, attendance and feedback summary. */
+const TRAININGS_READ = { training: R, training_group: R, training_registration: R, training_attendance: R, training_feedback: R };
 
 const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
-  ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'] },
-  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'], service_session: ['read', 'approve'], support_group: ['read', 'approve'], monthly_report: ['read', 'approve'], provider_report: R },
-  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R, service_session: R, support_group: R, monthly_report: R, provider_report: R },
-  kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R },
+  ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'], ...TRAININGS_READ },
+  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'], service_session: ['read', 'approve'], support_group: ['read', 'approve'], monthly_report: ['read', 'approve'], provider_report: R, ...TRAININGS_READ },
+  ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R, service_session: R, support_group: R, monthly_report: R, provider_report: R,
+    training: RCU, training_group: [...RCU, 'approve'], training_registration: ['read', 'update'], training_attendance: ['read', 'update'], training_feedback: R },
+  kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R, training: R, training_group: R, training_registration: RCU, training_feedback: ['create'] },
   provider_admin: { person: RCU, own_account: RCU, family: RCU, family_referral: RCU, family_episode: [...RCU, 'assign'], provider_contract: R, provider_specialist: RCU, service_session: RCU, support_group: RCU, monthly_report: RCU, provider_report: RCU },
   provider_specialist: { person: RCU, own_account: RCU, family: ['read', 'update'], family_referral: ['read', 'update'], family_episode: ['read', 'update'], provider_specialist: R, service_session: RCU, support_group: ['read', 'update'], monthly_report: ['read', 'update'] },
   ministry_officer: { own_account: RCU },
-  trainer: { own_account: RCU },
+  trainer: { own_account: RCU, training: R, training_group: R, training_registration: R, training_attendance: ['read', 'update'], training_feedback: R },
   mediator: { person: RCU, own_account: RCU },
   client: { person: R, own_account: RCU, service_confirmation: ['read', 'update'] },
   admin: { user: RCU, organisation: RCU, mail_outbox: R, own_account: RCU },
@@ -126,6 +134,7 @@ function kovSeesFamily(eb: FamiliesEb, organisationId: string): Expression<SqlBo
     eb.selectFrom('family_referrals as kr').select(sql`1`.as('one')).whereRef('kr.family_id', '=', 'families.id').where('kr.kov_organisation_id', '=', organisationId),
   );
   return eb.and([
+    linkedOrganisation(organisationId),
     eb.or([eb('families.kov_organisation_id', '=', organisationId), eb('families.guardian_kov_organisation_id', '=', organisationId), referred]),
     eb.or([eb('families.type', '!=', 'lapsendaja'), eb('families.kov_involvement_consent', '=', true)]),
   ]);
@@ -133,6 +142,23 @@ function kovSeesFamily(eb: FamiliesEb, organisationId: string): Expression<SqlBo
 
 /** A provider's families: those that turned to it, were forwarded to it or are served by it. */
 function providerSeesFamily(eb: FamiliesEb, organisationId: string): Expression<SqlBool> {
+  return eb.and([linkedOrganisation(organisationId), providerPaths(eb, organisationId)]);
+}
+
+/**
+ * The family's access arrays (migration 0013) name this organisation or user: a GIN index lookup
+ * that lets the planner start from the few families in scope. Always ANDed with the full path
+ * condition, so it only narrows (a stale array hides, never shows).
+ */
+function linkedOrganisation(organisationId: string): Expression<SqlBool> {
+  return sql<SqlBool>`families.access_org_ids @> array[${organisationId}]::uuid[]`;
+}
+
+function linkedUser(userId: string): Expression<SqlBool> {
+  return sql<SqlBool>`families.access_user_ids @> array[${userId}]::uuid[]`;
+}
+
+function providerPaths(eb: FamiliesEb, organisationId: string): Expression<SqlBool> {
   return eb.or([
     eb('families.intake_provider_id', '=', organisationId),
     eb.exists(eb.selectFrom('family_referrals as pr').select(sql`1`.as('one')).whereRef('pr.family_id', '=', 'families.id').where('pr.provider_organisation_id', '=', organisationId)),
@@ -142,6 +168,10 @@ function providerSeesFamily(eb: FamiliesEb, organisationId: string): Expression<
 
 /** A family supporter's families: those with an episode (running or ended) assigned to them. */
 function specialistSeesFamily(eb: FamiliesEb, userId: string): Expression<SqlBool> {
+  return eb.and([linkedUser(userId), assignedEpisode(eb, userId)]);
+}
+
+function assignedEpisode(eb: FamiliesEb, userId: string): Expression<SqlBool> {
   return eb.exists(
     eb
       .selectFrom('family_episodes as se')
@@ -346,6 +376,82 @@ export function clientFamilyScope(actor: Actor, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'families'>): Expression<SqlBool> => {
     if (!can(actor, 'service_confirmation', action) || !actor.personId) return NOTHING;
     return eb.exists(eb.selectFrom('family_parents as cp').select(sql`1`.as('one')).whereRef('cp.family_id', '=', 'families.id').where('cp.person_id', '=', actor.personId));
+  };
+}
+
+// --- Module C: trainings ----------------------------------------------------------------
+
+const isSkaStaff = (actor: Actor) => actor.role === 'ska_specialist' || actor.role === 'ska_contact' || actor.role === 'ska_manager';
+
+/** The group (by its id column) is led by this trainer. */
+function leadsGroup(eb: ExpressionBuilder<DB, any>, actor: Actor, groupIdColumn: string): Expression<SqlBool> {
+  return eb.exists(
+    eb.selectFrom('training_groups as led').select(sql`1`.as('one')).whereRef('led.id', '=', sql.ref(groupIdColumn) as never).where('led.trainer_user_id', '=', actor.userId),
+  );
+}
+
+/**
+ * The catalogue (C-1): SKA sees every training; a KOV worker the published
+ * ones; a trainer the trainings in which they lead a group.
+ */
+export function trainingScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'trainings'>): Expression<SqlBool> => {
+    if (!can(actor, 'training', action)) return NOTHING;
+    if (isSkaStaff(actor)) return TRUE;
+    if (actor.role === 'kov_worker') return eb('trainings.status', '=', 'published');
+    if (actor.role === 'trainer') {
+      return eb.exists(eb.selectFrom('training_groups as tg').select(sql`1`.as('one')).whereRef('tg.training_id', '=', 'trainings.id').where('tg.trainer_user_id', '=', actor.userId));
+    }
+    return NOTHING;
+  };
+}
+
+/** Groups (C-2): SKA all; a KOV worker those of published trainings; a trainer only the groups they lead. */
+export function trainingGroupScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'training_groups'>): Expression<SqlBool> => {
+    if (!can(actor, 'training_group', action)) return NOTHING;
+    if (isSkaStaff(actor)) return TRUE;
+    if (actor.role === 'trainer') return eb('training_groups.trainer_user_id', '=', actor.userId);
+    if (actor.role === 'kov_worker') {
+      return eb.exists(eb.selectFrom('trainings as pt').select(sql`1`.as('one')).whereRef('pt.id', '=', 'training_groups.training_id').where('pt.status', '=', 'published'));
+    }
+    return NOTHING;
+  };
+}
+
+/**
+ * Attendance (C-5) is taken by the group's trainer; the SKA manager may
+ * correct it; other SKA staff read it. A scope on groups.
+ */
+export function trainingAttendanceScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'training_groups'>): Expression<SqlBool> => {
+    if (!can(actor, 'training_attendance', action)) return NOTHING;
+    if (isSkaStaff(actor)) return TRUE;
+    return actor.role === 'trainer' ? eb('training_groups.trainer_user_id', '=', actor.userId) : NOTHING;
+  };
+}
+
+/**
+ * Registrations (C-3): SKA all; a KOV worker those of their municipality
+ * (their own and the colleagues' they may register); a trainer those of the
+ * groups they lead.
+ */
+export function trainingRegistrationScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'training_registrations'>): Expression<SqlBool> => {
+    if (!can(actor, 'training_registration', action)) return NOTHING;
+    if (isSkaStaff(actor)) return TRUE;
+    if (actor.role === 'kov_worker') return eb('training_registrations.organisation_id', '=', actor.organisationId);
+    if (actor.role === 'trainer') return leadsGroup(eb, actor, 'training_registrations.group_id');
+    return NOTHING;
+  };
+}
+
+/** Feedback answers (C-5), only ever summarised: SKA all, a trainer their groups'. A KOV worker only gives their own. */
+export function trainingFeedbackScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'training_feedback'>): Expression<SqlBool> => {
+    if (!can(actor, 'training_feedback', action)) return NOTHING;
+    if (isSkaStaff(actor)) return TRUE;
+    return actor.role === 'trainer' ? leadsGroup(eb, actor, 'training_feedback.group_id') : NOTHING;
   };
 }
 

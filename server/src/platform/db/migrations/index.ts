@@ -8,6 +8,7 @@ import * as m0006 from './0006_lookup_indexes.js';
 import * as m0007 from './0007_audit_head.js';
 import * as m0008 from './0008_deadline_indexes.js';
 import * as m0010 from './0010_audit_list_entries.js';
+import * as m0013 from './0013_family_access.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_audit_head': m0007,
   '0008_deadline_indexes': m0008,
   '0010_audit_list_entries': m0010,
+  '0013_family_access': m0013,
 };
