@@ -86,4 +86,20 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]-?: ColumnsOf<DB[T]> } = {
   monthly_report_events: { id: true, report_id: true, revision: true, kind: true, comment: true, total_cents: true, actor_id: true, at: true },
   e_invoices: { id: true, report_id: true, number: true, issued_on: true, due_on: true, total_cents: true, ubl_xml: true, issued_by: true, created_at: true },
   provider_reports: { id: true, provider_organisation_id: true, contract_id: true, kind: true, period_start: true, period_end: true, due_on: true, status: true, figures: true, overview: true, assessment: true, best_practices: true, problems: true, measures: true, submitted_on: true, submitted_by: true, version: true, created_at: true, updated_at: true },
+  trainings: {
+    id: true, reference: true, title: true, curriculum: true, topics: true, target_group: true, eligible_organisation_ids: true, academic_hours: true, days: true,
+    form: true, provider_organisation_id: true, window_start: true, window_end: true, status: true, version: true, created_by: true, created_at: true, updated_at: true,
+  },
+  training_groups: {
+    id: true, training_id: true, number: true, city: true, venue: true, starts_on: true, ends_on: true, capacity_min: true, capacity_max: true, trainer_user_id: true,
+    registration_closes_on: true, status: true, cancel_reason: true, cancelled_on: true, cancelled_by: true, merged_into_group_id: true, underfilled_notified_on: true,
+    version: true, created_by: true, created_at: true, updated_at: true,
+  },
+  training_sessions: { id: true, group_id: true, day: true, starts_at: true, ends_at: true },
+  training_registrations: {
+    id: true, queue_no: true, training_id: true, group_id: true, user_id: true, organisation_id: true, registered_by: true, status: true, registered_at: true,
+    confirmed_at: true, cancelled_at: true, cancelled_by: true, cancel_reason: true, version: true, updated_at: true,
+  },
+  training_attendance: { registration_id: true, session_id: true, status: true, recorded_by: true, recorded_at: true },
+  training_feedback: { id: true, registration_id: true, group_id: true, overall: true, content: true, trainer: true, usefulness: true, organisation: true, recommend: true, most_useful: true, improve: true, submitted_at: true },
 };
