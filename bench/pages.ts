@@ -115,3 +115,18 @@ async function commitFloor(database: Database, options: { warmup: number; iterat
     await sql`drop table bench_commit_probe`.execute(database.db);
   }
 }
+
+/**
+ * A KOV worker of the municipality with the fewest families (at least one), and one of the
+ * municipality with the most: the scoped family list must not read the whole table to find a few.
+ */
+export async function kovWorkersBySize(database: Database): Promise<{ smallest: { email: string; kov: string; families: number }; largest: { email: string; kov: string; families: number } } | null> {
+  const rows = await sql<{ email: string; kov: string; families: number }>`
+    select distinct on (o.id) u.email, o.name as kov, count(f.id) over (partition by o.id)::int as families
+    from organisations o join users u on u.organisation_id = o.id and u.role = 'kov_worker' and u.active
+    join families f on f.kov_organisation_id = o.id
+    order by o.id, u.email`.execute(database.db);
+  if (rows.rows.length === 0) return null;
+  const sorted = [...rows.rows].sort((a, b) => a.families - b.families);
+  return { smallest: sorted[0]!, largest: sorted.at(-1)! };
+}

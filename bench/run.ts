@@ -10,13 +10,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPostgres, PostgresMissing, type BenchPostgres } from './postgres.js';
 import { ensureData, type LoadedData } from './data.js';
-import { benchConfig, startApp, type RunningApp, type Session } from './app.js';
+import { benchConfig, login, startApp, type RunningApp, type Session } from './app.js';
 import { appVsRaw, deepPageLatency } from './app-vs-raw.js';
-import { auditOverhead, casePage, familyPage, idsFromList, largestProvider, lastFullMonth, monthlyDraft, statsDashboard } from './pages.js';
+import { auditOverhead, casePage, familyPage, idsFromList, kovWorkersBySize, largestProvider, lastFullMonth, monthlyDraft, statsDashboard } from './pages.js';
 import { mixedWorkload, type WorkloadUser } from './workload.js';
 import { caseListFcp, ensureWebBuild, initialJsGzip } from './web.js';
 import { consoleTable, machineInfo, writeResults, type Row } from './report.js';
-import { round } from './measure.js';
+import { round, timeIterations } from './measure.js';
 import type { Role } from '../server/src/platform/db/schema.js';
 
 const { values: args } = parseArgs({
@@ -124,6 +124,22 @@ try {
     if (!familyIds.length) throw new Error('no families in the data');
     const r = await familyPage(manager, familyIds, plan.seq);
     return { value: r.p95, ok: r.p95 < 50, detail: `GET family, ${familyIds.length} families in turn, ${r.n} loads; p50 ${ms(r.p50)}, p99 ${ms(r.p99)}` };
+  });
+
+  await measureRow('Family list scoped to a municipality: smallest vs largest', null, 'ms p95', async () => {
+    const kovs = await kovWorkersBySize(app.database);
+    if (!kovs) throw new Error('no KOV worker with families');
+    const time = async (email: string) => {
+      const session = await login(app.url, app.database, email);
+      return timeIterations(() => session.get('/api/families?limit=50'), plan.seq);
+    };
+    const small = await time(kovs.smallest.email);
+    const large = await time(kovs.largest.email);
+    return {
+      value: small.p95,
+      ok: null,
+      detail: `first page as a KOV worker of ${kovs.smallest.kov} (${kovs.smallest.families} families) p50 ${ms(small.p50)}, p95 ${ms(small.p95)}; of ${kovs.largest.kov} (${kovs.largest.families}) p50 ${ms(large.p50)}, p95 ${ms(large.p95)}; ${small.n} loads each (before migration 0013 the smallest read every family: 42 ms in SQL alone)`,
+    };
   });
 
   await measureRow('Monthly report draft, largest provider', '< 1000 ms', 'ms p95', async () => {
