@@ -7,6 +7,7 @@ import * as m0005 from './0005_family_services.js';
 import * as m0006 from './0006_lookup_indexes.js';
 import * as m0007 from './0007_audit_head.js';
 import * as m0008 from './0008_deadline_indexes.js';
+import * as m0009 from './0009_trainings.js';
 import * as m0010 from './0010_audit_list_entries.js';
 import * as m0013 from './0013_family_access.js';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_lookup_indexes': m0006,
   '0007_audit_head': m0007,
   '0008_deadline_indexes': m0008,
+  '0009_trainings': m0009,
   '0010_audit_list_entries': m0010,
   '0013_family_access': m0013,
 };
