@@ -53,6 +53,7 @@ const ContinuedSupportPage = lazyNamed(() => import('./modules/families/overview
 const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/ServiceLimitsPage'), 'ServiceLimitsPage');
 const CounsellingExtrasPage = lazyNamed(() => import('./modules/families/sessions/CounsellingExtrasPage'), 'CounsellingExtrasPage');
 const GroupsPage = lazyNamed(() => import('./modules/families/groups/GroupsPage'), 'GroupsPage');
+const ProgrammePage = lazyNamed(() => import('./modules/programme/ProgrammePage'), 'ProgrammePage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
@@ -112,6 +113,7 @@ const routes: RouteObject[] = [
       guarded('families/provider-reports/:id', '/families/provider-reports', ProviderReportPage),
       guarded('families/spend', '/families/spend', SpendPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
+      guarded('programme', '/programme', ProgrammePage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },
       guarded('admin/users', '/admin/users', UsersPage),

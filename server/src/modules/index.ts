@@ -26,11 +26,14 @@ import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { addMessages } from '../platform/i18n/messages.js';
+import { registerProgrammeRoutes } from './programme/routes.js';
+import { programmeMessages } from './programme/messages.js';
 
 /** Every module's routes, home-page items and audited record types, in one place. */
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   addMessages(caseMessages);
   addMessages(familyMessages);
+  addMessages(programmeMessages);
   for (const more of [sessionsMessages, groupsMessages, reportingMessages, trainingMessages]) addMessages(more);
   for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems, trainingDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -51,6 +54,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerGroupRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerTrainingRoutes(app, deps);
+  registerProgrammeRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */

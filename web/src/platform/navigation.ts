@@ -23,6 +23,7 @@ import {
   IconSignature,
   IconReportAnalytics,
   IconChartLine,
+  IconTimeline,
   type IconProps,
 } from '@tabler/icons-react';
 import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
@@ -57,6 +58,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/spend', labelKey: 'invoices.spend.nav', icon: IconChartLine, roles: ['ska_contact', 'ska_manager'] },
   { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
+  { path: '/programme', labelKey: 'nav.programme', icon: IconTimeline, roles: ['ministry_officer', 'ska_manager'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
   { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },

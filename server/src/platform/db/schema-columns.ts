@@ -102,4 +102,29 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]-?: ColumnsOf<DB[T]> } = {
   },
   training_attendance: { registration_id: true, session_id: true, status: true, recorded_by: true, recorded_at: true },
   training_feedback: { id: true, registration_id: true, group_id: true, overall: true, content: true, trainer: true, usefulness: true, organisation: true, recommend: true, most_useful: true, improve: true, submitted_at: true },
+  programme_plans: { id: true, year: true, title: true, period_start: true, period_end: true, source: true, notes: true, imported_by: true, imported_at: true },
+  programme_activities: { id: true, plan_id: true, code: true, position: true, title: true, description: true, note: true },
+  programme_measures: { id: true, activity_id: true, position: true, title: true, description: true, implementers: true, implementers_as_written: true, target_group: true, grant_measure: true, note: true },
+  programme_subactivities: {
+    id: true, plan_id: true, measure_id: true, number: true, title: true, general_timeframe: true, timeframe_from: true, timeframe_to: true, starts_on: true, ends_on: true,
+    dates_as_written: true, date_note: true, status: true, progress: true, version: true, updated_by: true, updated_at: true,
+  },
+  programme_notes: { id: true, subactivity_id: true, note: true, status: true, progress: true, written_by: true, written_at: true },
+  grant_rounds: {
+    id: true, reference: true, measure: true, title: true, budget_cents: true, max_per_application_cents: true, places_per_category: true, announced_on: true, opens_on: true,
+    closes_on: true, notes: true, version: true, created_by: true, created_at: true, updated_at: true,
+  },
+  grant_applications: {
+    id: true, reference: true, round_id: true, kov_organisation_id: true, status: true, contact_name: true, contact_email: true, activity: true, planned_start: true,
+    summary: true, explanation: true, sustainability: true, requested_cents: true, submitted_at: true, submitted_on: true, decision_due_on: true, eligibility_reason: true,
+    decided_on: true, decided_by: true, decision_reason: true, granted_cents: true, partial_funding_note: true, contract_sent_on: true, contract_sign_due_on: true,
+    contract_signed_on: true, contract_lapsed_on: true, project_start: true, project_end: true, version: true, created_by: true, created_at: true, updated_at: true,
+  },
+  grant_budget_lines: {
+    id: true, application_id: true, position: true, cost_type: true, project_year: true, description: true, fte_percent: true, months: true, gross_monthly_cents: true,
+    employer_monthly_cents: true, amount_cents: true,
+  },
+  grant_application_files: { id: true, application_id: true, kind: true, condition_key: true, filename: true, content_type: true, size: true, content: true, signers: true, validation: true, uploaded_by: true, created_at: true },
+  grant_application_checks: { application_id: true, condition_key: true, met: true, note: true, checked_by: true, checked_at: true },
+  grant_application_events: { id: true, application_id: true, kind: true, from_status: true, to_status: true, note: true, actor_id: true, at: true },
 };

@@ -3,6 +3,8 @@ import type { CasesTables } from '../../modules/cases/tables.js';
 import type { FamiliesTables } from '../../modules/families/tables.js';
 import type { FamilyServicesTables } from '../../modules/families/service-tables.js';
 import type { TrainingsTables } from '../../modules/trainings/tables.js';
+import type { ProgrammeTables } from '../../modules/programme/tables.js';
+import type { GrantsTables } from '../../modules/grants/tables.js';
 
 /** Table types for Kysely. Each migration that changes a table changes its type here. */
 
@@ -184,7 +186,7 @@ export interface SavedFiltersTable {
 }
 
 /** Every table: the platform's here, each module's in its own `tables.ts`. */
-export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, TrainingsTables {
+export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, TrainingsTables, ProgrammeTables, GrantsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

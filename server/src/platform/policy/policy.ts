@@ -457,3 +457,49 @@ export function trainingFeedbackScope(actor: Actor, action: Action = 'read') {
 
 /** Who may open which record type: used by "who accessed this" to check the record first. */
 export type AuditedRecordType = 'person' | 'user' | 'organisation';
+
+// --- Module D: programme plan and grant rounds -----------------------------------------
+
+/**
+ * Module D (SPEC §7): the programme plan (D-PLAN), grant rounds (D-GRANT-1) and
+ * the KOVs' applications (D-GRANT-2..3, D-SOS-ORDER, D-CONTRACT). Its own table
+ * beside PERMISSIONS, in the same shape. Checking, deciding and sending the
+ * contract is `approve`; a KOV worker writes their municipality's applications.
+ */
+export type ProgrammeGrantsResource = 'programme_plan' | 'grant_round' | 'grant_application';
+
+const PROGRAMME_GRANTS_PERMISSIONS: Partial<Record<Role, Partial<Record<ProgrammeGrantsResource, Action[]>>>> = {
+  ministry_officer: { programme_plan: RCU, grant_round: RCU, grant_application: ['read', 'approve'] },
+  ska_manager: { programme_plan: R },
+  kov_worker: { grant_round: R, grant_application: RCU },
+};
+
+export function canProgrammeGrants(actor: Actor, resource: ProgrammeGrantsResource, action: Action): boolean {
+  return PROGRAMME_GRANTS_PERMISSIONS[actor.role]?.[resource]?.includes(action) ?? false;
+}
+
+/** The roles that have a module D resource at all (route guards). */
+export function programmeGrantsRoles(resource: ProgrammeGrantsResource, action: Action = 'read'): Role[] {
+  return (Object.keys(PROGRAMME_GRANTS_PERMISSIONS) as Role[]).filter((role) => PROGRAMME_GRANTS_PERMISSIONS[role]?.[resource]?.includes(action));
+}
+
+/** Grant rounds: the ministry sees all; a KOV worker those announced by `today` (an unannounced round answers 404). */
+export function grantRoundScope(actor: Actor, today: string, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'grant_rounds'>): Expression<SqlBool> => {
+    if (!canProgrammeGrants(actor, 'grant_round', action)) return NOTHING;
+    if (actor.role === 'ministry_officer') return TRUE;
+    return actor.role === 'kov_worker' ? eb('grant_rounds.announced_on', '<=', today) : NOTHING;
+  };
+}
+
+/**
+ * Applications: a KOV worker those of their municipality (drafts included); the
+ * ministry the submitted ones (a draft is the KOV's own work until it is sent).
+ */
+export function grantApplicationScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'grant_applications'>): Expression<SqlBool> => {
+    if (!canProgrammeGrants(actor, 'grant_application', action)) return NOTHING;
+    if (actor.role === 'kov_worker') return eb('grant_applications.kov_organisation_id', '=', actor.organisationId);
+    return actor.role === 'ministry_officer' ? eb('grant_applications.status', '!=', 'draft') : NOTHING;
+  };
+}
