@@ -28,12 +28,16 @@ import type { DB } from '../platform/db/schema.js';
 import { addMessages } from '../platform/i18n/messages.js';
 import { registerProgrammeRoutes } from './programme/routes.js';
 import { programmeMessages } from './programme/messages.js';
+import { registerGrantRoutes } from './grants/routes.js';
+import { grantMessages } from './grants/messages.js';
+import { findApplication } from './grants/queries.js';
 
 /** Every module's routes, home-page items and audited record types, in one place. */
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   addMessages(caseMessages);
   addMessages(familyMessages);
   addMessages(programmeMessages);
+  addMessages(grantMessages);
   for (const more of [sessionsMessages, groupsMessages, reportingMessages, trainingMessages]) addMessages(more);
   for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems, trainingDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -42,6 +46,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerRecordType('training', async (db, actor, id) => isUuid(id) && Boolean(await findTraining(db, actor, id)));
   registerRecordType('training_group', async (db, actor, id) => isUuid(id) && Boolean(await findTrainingGroup(db, actor, id)));
   registerRecordType('training_registration', async (db, actor, id) => isUuid(id) && Boolean(await findRegistration(db, actor, id)));
+  registerRecordType('grant_application', async (db, actor, id) => isUuid(id) && Boolean(await findApplication(db, actor, id)));
   registerUserRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerMailRoutes(app, deps);
@@ -55,6 +60,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerReportRoutes(app, deps);
   registerTrainingRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
+  registerGrantRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
