@@ -54,6 +54,12 @@ const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/Se
 const CounsellingExtrasPage = lazyNamed(() => import('./modules/families/sessions/CounsellingExtrasPage'), 'CounsellingExtrasPage');
 const GroupsPage = lazyNamed(() => import('./modules/families/groups/GroupsPage'), 'GroupsPage');
 const ProgrammePage = lazyNamed(() => import('./modules/programme/ProgrammePage'), 'ProgrammePage');
+const TrainingsPage = lazyNamed(() => import('./modules/trainings/TrainingsPage'), 'TrainingsPage');
+const TrainingPage = lazyNamed(() => import('./modules/trainings/TrainingPage'), 'TrainingPage');
+const TrainingGroupsPage = lazyNamed(() => import('./modules/trainings/GroupsPage'), 'GroupsPage');
+const TrainingGroupPage = lazyNamed(() => import('./modules/trainings/GroupPage'), 'GroupPage');
+const TrainingCalendarPage = lazyNamed(() => import('./modules/trainings/CalendarPage'), 'CalendarPage');
+const TrainingRegistrationsPage = lazyNamed(() => import('./modules/trainings/RegistrationsPage'), 'RegistrationsPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
 
@@ -114,6 +120,12 @@ const routes: RouteObject[] = [
       guarded('families/spend', '/families/spend', SpendPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('programme', '/programme', ProgrammePage),
+      guarded('trainings', '/trainings', TrainingsPage),
+      guarded('trainings/calendar', '/trainings/calendar', TrainingCalendarPage),
+      guarded('trainings/groups', '/trainings/groups', TrainingGroupsPage),
+      guarded('trainings/groups/:id', '/trainings', TrainingGroupPage),
+      guarded('trainings/registrations', '/trainings/registrations', TrainingRegistrationsPage),
+      guarded('trainings/:id', '/trainings', TrainingPage),
       guarded('people', '/people', PeoplePage),
       { path: 'people/:id', element: <RequireRole roles={PERSON_PAGE_ROLES}><PersonPage /></RequireRole> },
       guarded('admin/users', '/admin/users', UsersPage),

@@ -198,7 +198,8 @@ export async function seedDemoTrainings(db: Kysely<DB>, options: { now?: Date; p
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const pool = shuffle(random, workers.filter((w) => !plan.eligible || plan.eligible.includes(w.organisationId)));
+      // The demo KOV worker is only where a plan names her, so her own registrations tell a clear story.
+      const pool = shuffle(random, workers.filter((w) => w.id !== kov.id && (!plan.eligible || plan.eligible.includes(w.organisationId))));
       const used = new Set<string>(plan.groups.flatMap((g) => (g.include ?? []).map((i) => i.id)));
       for (const [i, g] of plan.groups.entries()) {
         registrations += await seedGroup(trx, random, { trainingId: training.id, number: i + 1, plan: g, pool, used, today, createdBy: manager?.id ?? null });
@@ -277,7 +278,8 @@ function trainingPlans(
     provider: ctx.providers[PROVIDERS[c.provider]]!,
     window: ['2025-02-01', '2025-12-15'],
     groups: c.cities.map((city, gi) => {
-      const first = addCalendarDays('2025-02-10', (ci * 37 + gi * 53) % 250);
+      // Spread over the year, group 1 first.
+      const first = addCalendarDays('2025-02-10', ((ci * 11) % 30) + Math.floor((gi * 250) / Math.max(1, c.cities.length)));
       const [min, max] = c.capacity;
       return { city, venue: SKA_ROOM, days: sessionDays(first, c.days, c.days > 3), capacity: c.capacity, trainer: trainerOf(c.provider, gi), confirmed: Math.min(max, min + ((ci + gi * 3) % (max - min + 1))), held };
     }),

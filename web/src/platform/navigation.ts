@@ -23,10 +23,14 @@ import {
   IconSignature,
   IconReportAnalytics,
   IconChartLine,
+  IconSchool,
+  IconCalendarMonth,
+  IconPresentation,
+  IconCertificate,
   IconTimeline,
   type IconProps,
 } from '@tabler/icons-react';
-import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, type Role } from './auth/roles';
+import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, TRAINING_ROLES, type Role } from './auth/roles';
 
 export interface NavItem {
   /** Route path, also the prefix that marks the link active. */
@@ -59,6 +63,10 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
   { path: '/programme', labelKey: 'nav.programme', icon: IconTimeline, roles: ['ministry_officer', 'ska_manager'] },
+  { path: '/trainings', labelKey: 'trainings.nav.catalogue', icon: IconSchool, roles: TRAINING_ROLES },
+  { path: '/trainings/calendar', labelKey: 'trainings.nav.calendar', icon: IconCalendarMonth, roles: TRAINING_ROLES },
+  { path: '/trainings/groups', labelKey: 'trainings.nav.groups', icon: IconPresentation, roles: ['ska_manager', 'ska_specialist', 'ska_contact', 'trainer'] },
+  { path: '/trainings/registrations', labelKey: 'trainings.nav.registrations', icon: IconCertificate, roles: ['ska_manager', 'ska_specialist', 'ska_contact', 'kov_worker'] },
   { path: '/people', labelKey: 'nav.people', icon: IconUserHeart, roles: PEOPLE_ROLES },
   { path: '/admin/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { path: '/admin/organisations', labelKey: 'nav.organisations', icon: IconBuildingCommunity, roles: ['admin'] },

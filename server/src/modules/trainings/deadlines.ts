@@ -4,6 +4,7 @@ import { addCalendarDays, formatDateEt, todayInTallinn } from '../../platform/ca
 import type { DueItem, DueItemsProvider } from '../../platform/home/due-items.js';
 import { tell } from '../../platform/notify/tell.js';
 import { trainingAttendanceScope, trainingGroupScope } from '../../platform/policy/policy.js';
+import { FEEDBACK_OPEN_DAYS } from './rules.js';
 
 /**
  * Module C on the home page and in the job queue:
@@ -19,15 +20,16 @@ const underfilled = (today: string) => sql<boolean>`(training_groups.status = 's
   and training_groups.registration_closes_on < ${today}::date and training_groups.starts_on > ${today}::date
   and (select count(*) from training_registrations ur where ur.group_id = training_groups.id and ur.status = 'confirmed') < training_groups.capacity_min)`;
 
-const FEEDBACK_DAYS = 30;
+const FEEDBACK_DAYS = FEEDBACK_OPEN_DAYS;
 
 export const trainingDueItems: DueItemsProvider = async (db, actor) => {
   const today = todayInTallinn(new Date());
   const items: DueItem[] = [];
   if (actor.role === 'ska_manager') {
-    const rows = await db.selectFrom('training_groups').select(['training_groups.registration_closes_on']).where(trainingGroupScope(actor, 'approve')).where(underfilled(today)).orderBy('training_groups.registration_closes_on').execute();
+    // Due: the first day of the earliest such group (decide before it would start).
+    const rows = await db.selectFrom('training_groups').select(['training_groups.starts_on']).where(trainingGroupScope(actor, 'approve')).where(underfilled(today)).orderBy('training_groups.starts_on').execute();
     if (rows.length) {
-      items.push({ id: 'trainings.underfilled', module: 'trainings', titleKey: 'trainings.home.underfilled', count: rows.length, dueDate: rows[0]!.registration_closes_on, severity: 'warning', link: '/trainings/groups?underfilled=true' });
+      items.push({ id: 'trainings.underfilled', module: 'trainings', titleKey: 'trainings.home.underfilled', count: rows.length, dueDate: rows[0]!.starts_on, severity: 'warning', link: '/trainings/groups?underfilled=true' });
     }
   }
   if (actor.role === 'trainer') {

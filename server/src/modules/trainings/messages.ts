@@ -192,6 +192,11 @@ export const trainingMessages: Messages = {
     en: 'Feedback can be given from the last day of the training ({from}).',
     ru: 'Отзыв можно оставить начиная с последнего дня обучения ({from}).',
   },
+  C_5_FEEDBACK_CLOSED: {
+    et: 'Tagasisidet sai anda {to}.',
+    en: 'Feedback could be given until {to}.',
+    ru: 'Отзыв можно было оставить до {to}.',
+  },
   C_5_FEEDBACK_NOT_ATTENDED: {
     et: 'Tagasisidet saavad anda koolitusel osalenud.',
     en: 'Feedback is given by those who took part in the training.',

@@ -10,6 +10,7 @@ import {
   type Action,
 } from '../../platform/policy/policy.js';
 import { decodeCursor, toPage } from '../../platform/http/index.js';
+import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import type { TrainingAttendanceTable, TrainingGroupStatus, TrainingGroupsTable, TrainingRegistrationsTable, TrainingSessionsTable, TrainingsTable } from './tables.js';
 
 /** Module C reads, always through the policy's row scopes (a record outside them is 404). */
@@ -32,6 +33,8 @@ export type GroupRow = Selectable<TrainingGroupsTable> & {
   confirmed_count: number;
   waitlist_count: number;
   merged_into_number: number | null;
+  /** C-5: a session day has come and some confirmed participant has no mark for it. */
+  attendance_due: boolean;
 };
 export type SessionRow = Selectable<TrainingSessionsTable>;
 export type AttendanceRow = Selectable<TrainingAttendanceTable>;
@@ -92,6 +95,11 @@ export async function listTrainings(db: Db, actor: Actor, filter: TrainingFilter
 
 // --- groups --------------------------------------------------------------------------------
 
+/** C-5: a session day of the group has come (Tallinn) and a confirmed participant has no mark for it. */
+const attendanceDue = () => sql<boolean>`exists (select 1 from training_sessions ds join training_registrations dr on dr.group_id = ds.group_id and dr.status = 'confirmed'
+  where ds.group_id = training_groups.id and ds.day <= ${todayInTallinn(new Date())}::date
+    and not exists (select 1 from training_attendance da where da.registration_id = dr.id and da.session_id = ds.id))`;
+
 export function groupsQuery(db: Db) {
   return db
     .selectFrom('training_groups')
@@ -115,6 +123,7 @@ export function groupsQuery(db: Db) {
       'merged.number as merged_into_number',
       count('training_groups.id', 'confirmed').as('confirmed_count'),
       count('training_groups.id', 'waitlisted').as('waitlist_count'),
+      attendanceDue().as('attendance_due'),
     ]);
 }
 
@@ -132,8 +141,10 @@ export interface GroupFilter {
   /** Groups whose first day falls in this year (C-6). */
   year?: number | undefined;
   status?: 'scheduled' | 'cancelled' | 'merged' | undefined;
-  /** Only groups starting on or after this day. */
+  /** Only groups ending on or after this day. */
   from?: string | undefined;
+  /** Only groups with attendance still to take (C-5). */
+  attendanceDue?: boolean | undefined;
 }
 
 export async function listGroups(db: Db, actor: Actor, filter: GroupFilter, limit = 1000): Promise<GroupRow[]> {
@@ -142,6 +153,7 @@ export async function listGroups(db: Db, actor: Actor, filter: GroupFilter, limi
   if (filter.year) q = q.where('training_groups.starts_on', '>=', `${filter.year}-01-01`).where('training_groups.starts_on', '<=', `${filter.year}-12-31`);
   if (filter.status) q = q.where('training_groups.status', '=', filter.status);
   if (filter.from) q = q.where('training_groups.ends_on', '>=', filter.from);
+  if (filter.attendanceDue) q = q.where('training_groups.status', '=', 'scheduled').where(attendanceDue());
   return q.orderBy('training_groups.starts_on').orderBy('trainings.reference').orderBy('training_groups.number').limit(limit).execute() as Promise<GroupRow[]>;
 }
 

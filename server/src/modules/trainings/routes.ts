@@ -232,6 +232,7 @@ export function registerTrainingRoutes(root: FastifyInstance, deps: AppDeps): vo
           status: z.enum(['scheduled', 'cancelled', 'merged']).optional(),
           underfilled: z.enum(['true', 'false']).optional(),
           upcoming: z.enum(['true', 'false']).optional(),
+          attendance: z.enum(['due']).optional(),
         })
         .strict(),
       response: { 200: z.object({ items: z.array(groupView) }) },
@@ -239,8 +240,8 @@ export function registerTrainingRoutes(root: FastifyInstance, deps: AppDeps): vo
     handler: async (request) => {
       const ctx = contextOf(request);
       const on = today();
-      const { underfilled, upcoming, ...filter } = request.query;
-      const items = await groupViews(deps.db, await listGroups(deps.db, ctx.actor, { ...filter, ...(upcoming === 'true' ? { from: on } : {}) }), on);
+      const { underfilled, upcoming, attendance, ...filter } = request.query;
+      const items = await groupViews(deps.db, await listGroups(deps.db, ctx.actor, { ...filter, attendanceDue: attendance === 'due', ...(upcoming === 'true' ? { from: on } : {}) }), on);
       return { items: underfilled === 'true' ? items.filter((g) => g.underfilled) : items };
     },
   });

@@ -202,9 +202,11 @@ describe('C-5: attendance, certificates, feedback', () => {
     expect(attendanceSummary([], new Map())).toBe('not_recorded');
   });
 
-  it('C-5 feedback opens on the last day, not before; not for a cancelled group', () => {
+  it('C-5 feedback opens on the last day, not before, and closes 30 days after it; not for a cancelled group', () => {
     expect(feedbackOpen({ endsOn: '2024-09-18', status: 'scheduled' }, '2024-09-17')).toBe(false);
     expect(feedbackOpen({ endsOn: '2024-09-18', status: 'scheduled' }, '2024-09-18')).toBe(true);
+    expect(feedbackOpen({ endsOn: '2024-09-18', status: 'scheduled' }, '2024-10-18')).toBe(true);
+    expect(feedbackOpen({ endsOn: '2024-09-18', status: 'scheduled' }, '2024-10-19')).toBe(false);
     expect(feedbackOpen({ endsOn: '2024-09-18', status: 'cancelled' }, '2024-10-01')).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { compareIsoDates, formatDateEt, subtractWorkingDays, type IsoDate } from '../../platform/calendar/working-days.js';
+import { addCalendarDays, compareIsoDates, formatDateEt, subtractWorkingDays, type IsoDate } from '../../platform/calendar/working-days.js';
 import type { AttendanceStatus, FeedbackQuestion, RegistrationStatus, TrainingForm, TrainingGroupStatus } from './tables.js';
 import { FEEDBACK_QUESTIONS } from './tables.js';
 
@@ -238,9 +238,12 @@ export function sessionOpenForAttendance(day: IsoDate, on: IsoDate): boolean {
   return compareIsoDates(day, on) <= 0;
 }
 
-/** C-5: the questionnaire opens on the group's last day (after its sessions) for those who took part. */
+/** Days after the last training day the questionnaire stays open (docs/decisions.md). */
+export const FEEDBACK_OPEN_DAYS = 30;
+
+/** C-5: the questionnaire opens on the group's last day for those who took part, and stays open for 30 days. */
 export function feedbackOpen(g: { endsOn: IsoDate; status: TrainingGroupStatus }, on: IsoDate): boolean {
-  return g.status === 'scheduled' && compareIsoDates(on, g.endsOn) >= 0;
+  return g.status === 'scheduled' && compareIsoDates(on, g.endsOn) >= 0 && compareIsoDates(on, addCalendarDays(g.endsOn, FEEDBACK_OPEN_DAYS)) <= 0;
 }
 
 export interface FeedbackAnswers {

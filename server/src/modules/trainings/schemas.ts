@@ -106,6 +106,7 @@ export const groupView = z.object({
   registrationClosesOn: z.string(),
   registrationState: z.enum(['open', 'closed', 'started', 'cancelled', 'merged']),
   underfilled: z.boolean().describe('C-4: the cut-off passed with fewer confirmed places than the minimum'),
+  attendanceDue: z.boolean().describe('C-5: a session day has come and a confirmed participant has no mark for it'),
   status: z.enum(GROUP_STATUSES),
   cancelReason: z.string().nullable(),
   cancelledOn: z.string().nullable(),

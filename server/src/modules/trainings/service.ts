@@ -3,12 +3,13 @@ import type { DB, Locale } from '../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, badRequest, notFound, versionConflict } from '../../platform/http/index.js';
 import { appendAudit, diffFields, type AuditEntry } from '../../platform/audit/audit.js';
-import { formatDateEt, todayInTallinn, type IsoDate } from '../../platform/calendar/working-days.js';
+import { addCalendarDays, formatDateEt, todayInTallinn, type IsoDate } from '../../platform/calendar/working-days.js';
 import { tell } from '../../platform/notify/tell.js';
 import { findGroup, findGroupForAttendance, findRegistration, findTraining, groupsQuery, type GroupRow } from './queries.js';
 import {
   defaultCutoff,
   eligibilityProblem,
+  FEEDBACK_OPEN_DAYS,
   feedbackOpen,
   groupProblems,
   mayRegisterFor,
@@ -591,7 +592,10 @@ export async function submitFeedback(deps: AppDeps, ctx: RequestContext, registr
       const reg = await findRegistration(trx, ctx.actor, registrationId);
       if (!reg || reg.user_id !== ctx.actor.userId) throw notFound();
       if (reg.status !== 'confirmed' || !reg.attended_any) throw new AppError(409, 'C_5_FEEDBACK_NOT_ATTENDED', {}, { rule: 'C-5' });
-      if (!feedbackOpen({ endsOn: reg.group_ends_on, status: reg.group_status }, on)) throw new AppError(409, 'C_5_FEEDBACK_NOT_OPEN', { from: formatDateEt(reg.group_ends_on) }, { rule: 'C-5' });
+      if (!feedbackOpen({ endsOn: reg.group_ends_on, status: reg.group_status }, on)) {
+        const late = on > reg.group_ends_on;
+        throw new AppError(409, late ? 'C_5_FEEDBACK_CLOSED' : 'C_5_FEEDBACK_NOT_OPEN', { from: formatDateEt(reg.group_ends_on), to: formatDateEt(addCalendarDays(reg.group_ends_on, FEEDBACK_OPEN_DAYS)) }, { rule: 'C-5' });
+      }
       if (reg.feedback_given) throw new AppError(409, 'C_5_FEEDBACK_GIVEN', {}, { rule: 'C-5' });
       const row = await trx
         .insertInto('training_feedback')

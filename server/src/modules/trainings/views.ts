@@ -64,6 +64,7 @@ export function toGroupView(g: GroupRow, sessions: readonly SessionRow[], on: Is
     registrationClosesOn: g.registration_closes_on,
     registrationState: registrationState(state, on),
     underfilled: isUnderfilled(state, g.confirmed_count, on),
+    attendanceDue: g.status === 'scheduled' && g.attendance_due,
     status: g.status,
     cancelReason: g.cancel_reason,
     cancelledOn: g.cancelled_on,

@@ -33,6 +33,9 @@ export const PEOPLE_ROLES: readonly Role[] = [
 /** Roles that work with module B's foster-family support (families, referrals, episodes). */
 export const FAMILY_ROLES: readonly Role[] = ['ska_contact', 'ska_manager', 'kov_worker', 'provider_admin', 'provider_specialist'];
 
+/** Roles that work with module C's trainings (catalogue, calendar, groups). */
+export const TRAINING_ROLES: readonly Role[] = ['ska_manager', 'ska_specialist', 'ska_contact', 'kov_worker', 'trainer'];
+
 /** Roles that work with module A's consultation cases. */
 export const CASE_ROLES: readonly Role[] = ['kov_worker', 'ska_specialist', 'ska_manager'];
 
