@@ -21,6 +21,10 @@ const envSchema = z.object({
   OIDC_REDIRECT_URI: z.string().optional(),
   OIDC_ACR: z.string().default('high'),
   OIDC_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  TUGI_REGISTER_URL: z.string().url().optional(),
+  TUGI_REGISTER_CLIENT: z.string().default('EE/GOV/70001975/tugi'),
+  TUGI_REGISTER_SERVICE: z.string().default('EE/GOV/70008440/rr/parentingAgreement/v1'),
+  TUGI_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +37,16 @@ export interface OidcConfig {
   redirectUri: string;
   acr: string;
   allowHttp: boolean;
+}
+
+/** E-REG: the population register's parenting-agreement service, reached X-Road style. */
+export interface RegisterConfig {
+  /** Where agreements are POSTed; unset: deliveries wait, shown to SKA as "not configured". */
+  url: string | undefined;
+  /** X-Road-Client and X-Road-Service header values. */
+  client: string;
+  service: string;
+  timeoutMs: number;
 }
 
 export interface AppConfig {
@@ -51,6 +65,7 @@ export interface AppConfig {
   mailFrom: string;
   oidc: OidcConfig | undefined;
   logLevel: Env['LOG_LEVEL'];
+  register: RegisterConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -82,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     oidc,
     logLevel: e.LOG_LEVEL,
+    register: { url: e.TUGI_REGISTER_URL, client: e.TUGI_REGISTER_CLIENT, service: e.TUGI_REGISTER_SERVICE, timeoutMs: e.TUGI_REGISTER_TIMEOUT_MS },
   };
 }

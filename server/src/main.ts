@@ -12,6 +12,7 @@ import { seedDemoCases } from './seed/demo-cases.js';
 import { seedDemoFamilies } from './seed/demo-families.js';
 import { seedDemoFamilyServices } from './seed/demo-family-services.js';
 import { seedDemoTrainings } from './seed/demo-trainings.js';
+import { seedDemoMediation } from './seed/demo-mediation.js';
 import { encryptionKeyFrom } from './modules/families/secrecy.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
@@ -33,9 +34,12 @@ if (config.demo) {
   // Trainings join a demo database seeded before module C (the seed does nothing when trainings exist).
   const trainings = await seedDemoTrainings(database.db);
   if (trainings.trainings) logger.info(trainings, 'demo trainings loaded');
+  // Mediation joins a demo database seeded before module E (the seed does nothing when proceedings exist).
+  const mediation = await seedDemoMediation(database.db);
+  if (mediation.proceedings) logger.info(mediation, 'demo mediation loaded');
 }
 
-const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db)], logger);
+const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db, config)], logger);
 const app = await buildApp({ db: database.db, config, jobs });
 await app.listen({ port: config.port, host: config.host });
 

@@ -26,6 +26,8 @@ import type { JobDefinition } from '../platform/jobs/jobs.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.js';
 import { addMessages } from '../platform/i18n/messages.js';
+import type { AppConfig } from '../config.js';
+import { mediationDueItems, mediationJobs, mediationMessages, registerMediationRoutes } from './mediation/index.js';
 import { registerProgrammeRoutes } from './programme/routes.js';
 import { programmeMessages } from './programme/messages.js';
 import { registerGrantRoutes } from './grants/routes.js';
@@ -36,6 +38,8 @@ import { findApplication } from './grants/queries.js';
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
   addMessages(caseMessages);
   addMessages(familyMessages);
+  addMessages(mediationMessages);
+  registerDueItems(mediationDueItems);
   addMessages(programmeMessages);
   addMessages(grantMessages);
   for (const more of [sessionsMessages, groupsMessages, reportingMessages, trainingMessages]) addMessages(more);
@@ -59,12 +63,13 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerGroupRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerTrainingRoutes(app, deps);
+  registerMediationRoutes(app, deps);
   registerProgrammeRoutes(app, deps);
   registerGrantRoutes(app, deps);
 }
 
 /** Every module's background jobs (deadline reminders and the like). */
-export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
+export function moduleJobs(db: Kysely<DB>, config: AppConfig): JobDefinition[] {
   return [
     { name: 'cases-overdue', cron: '0 7 * * *', run: () => notifyOverdueCases(db) },
     { name: 'families-contact-reminders', cron: '15 7 * * *', run: () => remindFamilyContacts(db) },
@@ -72,5 +77,6 @@ export function moduleJobs(db: Kysely<DB>): JobDefinition[] {
     ...groupsJobs(db),
     ...reportingJobs(db),
     ...trainingJobs(db),
+    ...mediationJobs(db, config),
   ];
 }

@@ -5,6 +5,7 @@ import { appendAudit } from '../platform/audit/audit.js';
 import { parsePersonalCode, personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { searchNameOf } from '../modules/people/rules.js';
 import { seedDemoTrainings } from './demo-trainings.js';
+import { seedDemoMediation } from './demo-mediation.js';
 import { seedDemoProgramme } from './demo-programme.js';
 
 /** The demo password of every demo login; it satisfies the password policy. */
@@ -112,6 +113,7 @@ export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<bo
     await appendAudit(trx, { actor: null, ip: null }, [{ action: 'create', recordType: 'seed', recordId: 'demo' }]);
   });
   await seedDemoTrainings(db, { now, passwordHash });
+  await seedDemoMediation(db, { now, passwordHash });
   await seedDemoProgramme(db);
   return true;
 }

@@ -5,6 +5,7 @@ import type { FamilyServicesTables } from '../../modules/families/service-tables
 import type { TrainingsTables } from '../../modules/trainings/tables.js';
 import type { ProgrammeTables } from '../../modules/programme/tables.js';
 import type { GrantsTables } from '../../modules/grants/tables.js';
+import type { MediationTables } from '../../modules/mediation/tables.js';
 
 /** Table types for Kysely. Each migration that changes a table changes its type here. */
 
@@ -186,7 +187,7 @@ export interface SavedFiltersTable {
 }
 
 /** Every table: the platform's here, each module's in its own `tables.ts`. */
-export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, TrainingsTables, ProgrammeTables, GrantsTables {
+export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, TrainingsTables, MediationTables, ProgrammeTables, GrantsTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -11,21 +11,26 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The parents and children of the demo mediation proceedings (module E): SKA holds them; the demo mediator those assigned to her. */
+const MEDIATION_OLGA = ['Eeva', 'Irina', 'Ivan', 'Jelena', 'Kati', 'Laura', 'Maria', 'Mart', 'Mia', 'Nikita', 'Rasmus', 'Rein', 'Sergei'];
+const MEDIATION_ALL = [...MEDIATION_OLGA, 'Anna', 'Kaspar', 'Kirke', 'Liis', 'Oskar', 'Tarmo'];
+const SKA_PEOPLE = [...new Set(['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia', ...MEDIATION_ALL])].sort();
+
 /**
  * SPEC §1 as a table: which demo people each role sees. The demo links every
  * person to SKA and Tartu; Mihkel and Sofia also to the family supporter
  * personally; Kati is the self-service client herself.
  */
 const VISIBLE_PEOPLE: Record<Role, string[]> = {
-  ska_specialist: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],
-  ska_contact: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],
-  ska_manager: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],
+  ska_specialist: SKA_PEOPLE,
+  ska_contact: SKA_PEOPLE,
+  ska_manager: SKA_PEOPLE,
   kov_worker: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],
   provider_admin: ['Mihkel', 'Sofia'],
   provider_specialist: ['Mihkel', 'Sofia'],
   ministry_officer: [],
   trainer: [],
-  mediator: [],
+  mediator: [...MEDIATION_OLGA].sort(),
   client: ['Kati'],
   admin: [],
   auditor: [],

@@ -458,6 +458,94 @@ export function trainingFeedbackScope(actor: Actor, action: Action = 'read') {
 /** Who may open which record type: used by "who accessed this" to check the record first. */
 export type AuditedRecordType = 'person' | 'user' | 'organisation';
 
+// --- Module E: family mediation --------------------------------------------------------
+
+/**
+ * Module E (SPEC §8): proceedings with their parties' profile, bookings,
+ * mediators' availability, correspondence with decisions, parenting agreements
+ * and their delivery to the population register. Its own table beside
+ * PERMISSIONS, in the same shape; the SKA contact is the service's coordinator.
+ */
+export type MediationResource = 'mediation_proceeding' | 'mediation_booking' | 'mediation_availability' | 'mediation_message' | 'mediation_agreement' | 'register_delivery';
+
+const MEDIATION_PERMISSIONS: Partial<Record<Role, Partial<Record<MediationResource, Action[]>>>> = {
+  ska_contact: { mediation_proceeding: [...RCU, 'assign'], mediation_booking: R, mediation_availability: R, mediation_message: ['read', 'create'], mediation_agreement: R, register_delivery: ['read', 'update'] },
+  ska_manager: { mediation_proceeding: R, mediation_booking: R, mediation_availability: R, mediation_message: R, mediation_agreement: R, register_delivery: R },
+  mediator: { mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_availability: RCU, mediation_message: ['read', 'create'], mediation_agreement: ['read', 'create'] },
+  client: { mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_message: ['read', 'create'], mediation_agreement: R },
+};
+
+export function canMediation(actor: Actor, resource: MediationResource, action: Action): boolean {
+  return MEDIATION_PERMISSIONS[actor.role]?.[resource]?.includes(action) ?? false;
+}
+
+/** The roles that have a mediation resource at all (route guards). */
+export function mediationRoles(resource: MediationResource, action: Action = 'read'): Role[] {
+  return (Object.keys(MEDIATION_PERMISSIONS) as Role[]).filter((role) => MEDIATION_PERMISSIONS[role]?.[resource]?.includes(action));
+}
+
+/**
+ * Proceedings: SKA sees all; a mediator those assigned to them now (a refused
+ * mediator loses them); a self-service client those where they are a parent.
+ */
+export function mediationProceedingScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'mediation_proceedings'>): Expression<SqlBool> => {
+    if (!canMediation(actor, 'mediation_proceeding', action)) return NOTHING;
+    switch (actor.role) {
+      case 'ska_contact':
+      case 'ska_manager':
+        return TRUE;
+      case 'mediator':
+        return eb('mediation_proceedings.mediator_id', '=', actor.userId);
+      case 'client':
+        if (!actor.personId) return NOTHING;
+        return eb.exists(
+          eb
+            .selectFrom('mediation_parties as own')
+            .select(sql`1`.as('one'))
+            .whereRef('own.proceeding_id', '=', 'mediation_proceedings.id')
+            .where('own.role', '=', 'parent')
+            .where('own.person_id', '=', actor.personId),
+        );
+      default:
+        return NOTHING;
+    }
+  };
+}
+
+/** A row of another mediation table whose proceeding (by its id column) the user may read. */
+export function mediationProceedingVisible(eb: ExpressionBuilder<DB, any>, actor: Actor, proceedingIdColumn: string): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('mediation_proceedings')
+      .select(sql`1`.as('one'))
+      .whereRef('mediation_proceedings.id', '=', sql.ref(proceedingIdColumn) as never)
+      .where((pb) => mediationProceedingScope(actor)(pb as ExpressionBuilder<DB, 'mediation_proceedings'>)),
+  );
+}
+
+/** Bookings: those of the proceedings in scope; a mediator also sees every booking in their own calendar. */
+export function mediationBookingScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'mediation_bookings'>): Expression<SqlBool> => {
+    if (!canMediation(actor, 'mediation_booking', action)) return NOTHING;
+    if (actor.role === 'mediator') return eb('mediation_bookings.mediator_id', '=', actor.userId);
+    return mediationProceedingVisible(eb, actor, 'mediation_bookings.proceeding_id');
+  };
+}
+
+/** Messages and threads (E-MSG): those of the proceedings in scope. */
+export function mediationMessageScope(actor: Actor, action: Action = 'read') {
+  return (eb: ExpressionBuilder<DB, 'mediation_threads'>): Expression<SqlBool> => {
+    if (!canMediation(actor, 'mediation_message', action)) return NOTHING;
+    return mediationProceedingVisible(eb, actor, 'mediation_threads.proceeding_id');
+  };
+}
+
+/** Register deliveries (E-REG) are SKA's. */
+export function registerDeliveryScope(actor: Actor, action: Action = 'read') {
+  return (_eb: ExpressionBuilder<DB, 'mediation_register_outbox'>): Expression<SqlBool> => (canMediation(actor, 'register_delivery', action) ? TRUE : NOTHING);
+}
+
 // --- Module D: programme plan and grant rounds -----------------------------------------
 
 /**

@@ -10,6 +10,7 @@ import * as m0008 from './0008_deadline_indexes.js';
 import * as m0009 from './0009_trainings.js';
 import * as m0010 from './0010_audit_list_entries.js';
 import * as m0011 from './0011_programme_grants.js';
+import * as m0012 from './0012_mediation.js';
 import * as m0013 from './0013_family_access.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009_trainings': m0009,
   '0010_audit_list_entries': m0010,
   '0011_programme_grants': m0011,
+  '0012_mediation': m0012,
   '0013_family_access': m0013,
 };
