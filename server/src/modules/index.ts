@@ -33,6 +33,7 @@ import { programmeMessages } from './programme/messages.js';
 import { registerGrantRoutes } from './grants/routes.js';
 import { grantMessages } from './grants/messages.js';
 import { findApplication } from './grants/queries.js';
+import { grantDueItems, grantJobs } from './grants/index.js';
 
 /** Every module's routes, home-page items and audited record types, in one place. */
 export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -42,6 +43,7 @@ export function registerModuleRoutes(app: FastifyInstance, deps: AppDeps): void 
   registerDueItems(mediationDueItems);
   addMessages(programmeMessages);
   addMessages(grantMessages);
+  registerDueItems(grantDueItems);
   for (const more of [sessionsMessages, groupsMessages, reportingMessages, trainingMessages]) addMessages(more);
   for (const provider of [adminDueItems, notificationDueItems, caseDueItems, familyDueItems, ...sessionsDueItems, ...groupsDueItems, ...reportingDueItems, trainingDueItems]) registerDueItems(provider);
   const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
@@ -77,6 +79,7 @@ export function moduleJobs(db: Kysely<DB>, config: AppConfig): JobDefinition[] {
     ...groupsJobs(db),
     ...reportingJobs(db),
     ...trainingJobs(db),
+    ...grantJobs(db),
     ...mediationJobs(db, config),
   ];
 }

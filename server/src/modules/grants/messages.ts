@@ -124,6 +124,46 @@ export const grantMessages: Messages = {
   D_CONDITION_PESA_HAS_CENTRE: { et: 'KOV-is on Perepesa', en: 'the municipality has a Perepesa', ru: 'в самоуправлении есть Perepesa' },
   D_ACTIVITY_CREATION: { et: 'Perepesa loomine', en: 'creating a Perepesa', ru: 'создание Perepesa' },
   D_ACTIVITY_MOBILE: { et: 'mobiilne Perepesa teenus', en: 'mobile Perepesa service', ru: 'мобильная услуга Perepesa' },
+  // D-GRANT-3
+  D_GRANT_3_WRONG_STATUS: { et: 'Taotlus ei ole selles olekus ({status}), et seda teha.', en: 'The application is not in a state for this ({status}).', ru: 'Заявка не в том состоянии ({status}), чтобы это сделать.' },
+  D_GRANT_3_NOTE_REQUIRED: { et: 'Kirjuta, miks tingimus ei ole täidetud.', en: 'Write why the condition is not met.', ru: 'Напишите, почему условие не выполнено.' },
+  D_GRANT_3_REASON_REQUIRED: { et: 'Otsusel peab olema põhjendus.', en: 'A decision needs its reasons.', ru: 'Решение должно быть обосновано.' },
+  D_GRANT_3_CONDITIONS_NOT_MET: { et: 'Nõuetele vastavaks saab taotluse tunnistada, kui kõik tingimused on kontrollitud ja täidetud ({count} on avatud).', en: 'An application is eligible when every condition is checked and met ({count} still open).', ru: 'Заявку можно признать соответствующей, когда все условия проверены и выполнены (открыто: {count}).' },
+  D_GRANT_3_CONDITION_OPEN: { et: 'Kontrollimata või täitmata: {condition}.', en: 'Not checked or not met: {condition}.', ru: 'Не проверено или не выполнено: {condition}.' },
+  // D-SOS-ORDER
+  D_CATEGORY_OVER_50000: { et: 'üle 50 000 elaniku', en: 'over 50,000 residents', ru: 'более 50 000 жителей' },
+  D_CATEGORY_FROM_20000_TO_50000: { et: '20 000–50 000 elanikku', en: '20,000–50,000 residents', ru: '20 000–50 000 жителей' },
+  D_CATEGORY_UNDER_20000: { et: 'alla 20 000 elaniku', en: 'under 20,000 residents', ru: 'менее 20 000 жителей' },
+  D_SOS_ORDER_CATEGORY_PLACE: {
+    et: '{n}. nõuetele vastav taotlus oma kategoorias ({category}; {population} elanikku) esitamise järjekorras: koht {n}/{places}.',
+    en: 'Eligible application no. {n} of its category ({category}; {population} residents) in submission order: place {n} of {places}.',
+    ru: '{n}-я соответствующая заявка в своей категории ({category}; {population} жителей) по порядку подачи: место {n} из {places}.',
+  },
+  D_SOS_ORDER_SPILLOVER: {
+    et: 'Oma kategooria ({category}) kohad on täis; koha andis edasi kategooria, kus oli vähem nõuetele vastavaid taotlusi ({from}), ja see läheb varem esitatud taotlusele.',
+    en: 'Its category ({category}) is full; the place was passed on by a category with fewer eligible applications ({from}) and goes to the earlier submitted application.',
+    ru: 'Места в своей категории ({category}) заняты; место передано категорией с меньшим числом заявок ({from}) и достаётся заявке, поданной раньше.',
+  },
+  D_SOS_ORDER_KEPT: { et: 'Toetus on juba määratud: taotlus hoiab oma kohta.', en: 'Already granted: the application keeps its place.', ru: 'Грант уже назначен: заявка сохраняет своё место.' },
+  D_SOS_ORDER_NO_PLACE: {
+    et: 'Kohta ei ole: kategooria ({category}) {places} kohta on varem esitatud taotlustel ja teistest kategooriatest vabu kohti ei jäänud.',
+    en: 'No place: the {places} places of its category ({category}) went to earlier applications and no other category left a place unused.',
+    ru: 'Места нет: {places} мест(а) категории ({category}) заняты более ранними заявками, свободных мест в других категориях не осталось.',
+  },
+  D_PESA_ORDER_IN_LINE: { et: 'Perepesa: rahastatakse esitamise järjekorras eelarve piires.', en: 'Perepesa: funded in submission order within the budget.', ru: 'Perepesa: финансируется по порядку подачи в пределах бюджета.' },
+  D_SOS_ORDER_GRANTED: { et: 'Määratud {amount} on eelarvest arvestatud.', en: 'The granted {amount} is counted against the budget.', ru: 'Назначенные {amount} учтены в бюджете.' },
+  D_SOS_ORDER_FUNDABLE: { et: 'Rahastatav: taotletud {amount}; eelarvest enne {before}, pärast {after}.', en: 'Fundable: asked {amount}; budget left before {before}, after {after}.', ru: 'Может быть профинансирована: запрошено {amount}; остаток до {before}, после {after}.' },
+  D_SOS_ORDER_BUDGET_EXHAUSTED: {
+    et: 'Eelarvest ei jätku: taotletud {amount}, alles {remaining}. Osaline rahastamine on võimalik ainult ametniku kirjaliku märkega.',
+    en: 'The budget does not cover it: asked {amount}, {remaining} left. Partial funding only if the officer records it.',
+    ru: 'Бюджета не хватает: запрошено {amount}, осталось {remaining}. Частичное финансирование — только с записью чиновника.',
+  },
+  D_SOS_ORDER_BUDGET_STOPPED: { et: 'Eelarve lõppes varasema taotluse juures: järjekorras ei saa vahele minna.', en: 'The budget ran out at an earlier application: nobody jumps the queue.', ru: 'Бюджет закончился на более ранней заявке: очередь не обходится.' },
+  D_SOS_ORDER_NO_PLACE_DECISION: { et: 'Taotlusel ei ole paremusjärjestuses kohta; toetust ei saa määrata.', en: 'The application has no place in the ranking; it cannot be granted.', ru: 'У заявки нет места в рейтинге; грант назначить нельзя.' },
+  D_SOS_ORDER_MORE_THAN_ASKED: { et: 'Määrata ei saa rohkem, kui taotleti.', en: 'No more can be granted than was asked.', ru: 'Нельзя назначить больше запрошенного.' },
+  D_SOS_ORDER_PARTIAL_NOTE_REQUIRED: { et: 'Osalisel rahastamisel kirjuta, miks ja millises ulatuses rahastatakse.', en: 'For partial funding, record why and to what extent.', ru: 'При частичном финансировании укажите, почему и в каком объёме.' },
+  // D-CONTRACT
+  D_CONTRACT_LAPSED: { et: 'Lepingut ei allkirjastatud 10 tööpäeva jooksul ({due}): KOV on toetusest loobunud.', en: 'The contract was not signed within 10 working days ({due}): the municipality has declined the grant.', ru: 'Договор не подписан в течение 10 рабочих дней ({due}): самоуправление отказалось от гранта.' },
   // Mail
   MAIL_GRANT_RECEIPT_SUBJECT: { et: 'Taotlus {reference} on kätte saadud', en: 'Application {reference} received', ru: 'Заявка {reference} получена' },
   MAIL_GRANT_RECEIPT_BODY: {
@@ -131,4 +171,38 @@ export const grantMessages: Messages = {
     en: 'Hello,\n\nThe Ministry of Social Affairs confirms that on {date} it received application {reference} of {kov} to the round {round} (amount asked {amount}).\n\nProcessing takes up to 30 working days: the decision is made by {due}.\n\nTugi',
     ru: 'Здравствуйте!\n\nМинистерство социальных дел подтверждает, что {date} получило заявку {reference} ({kov}) в тур {round} (запрошенная сумма {amount}).\n\nСрок рассмотрения — 30 рабочих дней: решение будет принято не позднее {due}.\n\nTugi',
   },
+  MAIL_GRANT_REJECTED_SUBJECT: { et: 'Taotlus {reference}: tingimused ei ole täidetud', en: 'Application {reference}: conditions not met', ru: 'Заявка {reference}: условия не выполнены' },
+  MAIL_GRANT_REJECTED_BODY: {
+    et: 'Tere!\n\nSotsiaalministeerium kontrollis taotlust {reference} ({date}): toetuse andmise tingimused ei ole täidetud.\n\nPõhjendus: {reason}\n\nTugi',
+    en: 'Hello,\n\nThe Ministry of Social Affairs checked application {reference} ({date}): the conditions of the grant are not met.\n\nReasons: {reason}\n\nTugi',
+    ru: 'Здравствуйте!\n\nМинистерство социальных дел проверило заявку {reference} ({date}): условия гранта не выполнены.\n\nОбоснование: {reason}\n\nTugi',
+  },
+  MAIL_GRANT_GRANTED_SUBJECT: { et: 'Taotlus {reference}: toetus määratud', en: 'Application {reference}: grant awarded', ru: 'Заявка {reference}: грант назначен' },
+  MAIL_GRANT_GRANTED_BODY: {
+    et: 'Tere!\n\nTaotlusele {reference} määrati {date} toetus {amount}.\n\nPõhjendus: {reason}\n\nLeping saadetakse allkirjastamiseks Tugis; allkirjastamiseks on 10 tööpäeva.\n\nTugi',
+    en: 'Hello,\n\nApplication {reference} was awarded {amount} on {date}.\n\nReasons: {reason}\n\nThe contract will be sent for signing in Tugi; there are 10 working days to sign it.\n\nTugi',
+    ru: 'Здравствуйте!\n\nЗаявке {reference} {date} назначен грант {amount}.\n\nОбоснование: {reason}\n\nДоговор будет отправлен на подпись в Tugi; на подпись даётся 10 рабочих дней.\n\nTugi',
+  },
+  MAIL_GRANT_NOT_FUNDED_SUBJECT: { et: 'Taotlus {reference}: toetust ei määratud', en: 'Application {reference}: not funded', ru: 'Заявка {reference}: не профинансирована' },
+  MAIL_GRANT_NOT_FUNDED_BODY: {
+    et: 'Tere!\n\nTaotlusele {reference} ei määratud {date} toetust.\n\nPõhjendus: {reason}\n\nTugi',
+    en: 'Hello,\n\nApplication {reference} was not funded ({date}).\n\nReasons: {reason}\n\nTugi',
+    ru: 'Здравствуйте!\n\nЗаявке {reference} грант не назначен ({date}).\n\nОбоснование: {reason}\n\nTugi',
+  },
+  MAIL_GRANT_CONTRACT_SUBJECT: { et: 'Taotlus {reference}: leping allkirjastamiseks (tähtaeg {due})', en: 'Application {reference}: contract to sign (by {due})', ru: 'Заявка {reference}: договор на подпись (до {due})' },
+  MAIL_GRANT_CONTRACT_BODY: {
+    et: 'Tere!\n\nToetuse ({amount}) kasutamise leping on Tugis allkirjastamiseks. Allkirjastage see digitaalselt ja laadige üles hiljemalt {due} (10 tööpäeva). Kui leping jääb allkirjastamata, loetakse, et omavalitsus on toetusest loobunud.\n\nTugi',
+    en: 'Hello,\n\nThe grant contract ({amount}) is in Tugi for signing. Sign it digitally and upload it by {due} (10 working days). Unsigned by then, the municipality is deemed to have declined the grant.\n\nTugi',
+    ru: 'Здравствуйте!\n\nДоговор об использовании гранта ({amount}) ждёт подписи в Tugi. Подпишите его цифровой подписью и загрузите не позднее {due} (10 рабочих дней). Если договор не подписан, считается, что самоуправление отказалось от гранта.\n\nTugi',
+  },
+  MAIL_GRANT_LAPSED_SUBJECT: { et: 'Taotlus {reference}: leping jäi allkirjastamata', en: 'Application {reference}: contract not signed', ru: 'Заявка {reference}: договор не подписан' },
+  MAIL_GRANT_LAPSED_BODY: {
+    et: 'Tere!\n\nToetuse lepingut ei allkirjastatud tähtajaks {due}. Toetuse andmise tingimuste järgi on omavalitsus toetusest loobunud.\n\nTugi',
+    en: 'Hello,\n\nThe grant contract was not signed by {due}. Under the conditions of the grant the municipality has declined it.\n\nTugi',
+    ru: 'Здравствуйте!\n\nДоговор не подписан до {due}. По условиям гранта самоуправление отказалось от него.\n\nTugi',
+  },
+  MAIL_GRANT_DECISION_DUE_SUBJECT: { et: 'Taotluse {reference} menetlustähtaeg {due}', en: 'Application {reference}: decision due {due}', ru: 'Заявка {reference}: решение до {due}' },
+  MAIL_GRANT_DECISION_DUE_BODY: { et: '{kov} taotluse {reference} 30 tööpäeva menetlusaeg lõpeb {due}.\n\nTugi', en: 'The 30 working days for {kov}’s application {reference} end on {due}.\n\nTugi', ru: '30 рабочих дней на рассмотрение заявки {reference} ({kov}) истекают {due}.\n\nTugi' },
+  MAIL_GRANT_DECISION_OVERDUE_SUBJECT: { et: 'Taotluse {reference} menetlustähtaeg möödus', en: 'Application {reference}: decision overdue', ru: 'Заявка {reference}: срок решения прошёл' },
+  MAIL_GRANT_DECISION_OVERDUE_BODY: { et: '{kov} taotluse {reference} 30 tööpäeva menetlusaeg lõppes {due}, otsust ei ole.\n\nTugi', en: 'The 30 working days for {kov}’s application {reference} ended on {due} without a decision.\n\nTugi', ru: '30 рабочих дней на рассмотрение заявки {reference} ({kov}) истекли {due}, решения нет.\n\nTugi' },
 };

@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy/actor.js';
 import { grantApplicationScope, grantRoundScope, type Action } from '../../platform/policy/policy.js';
 import type { ApplicationStatus } from './tables.js';
+import { AWAITING_DECISION } from './rules.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -59,6 +60,8 @@ export async function findApplication(db: Db, actor: Actor, id: string, action: 
 export interface ApplicationFilter {
   roundId?: string | undefined;
   status?: ApplicationStatus | undefined;
+  /** Waiting for the ministry's decision (D-GRANT-3). */
+  awaiting?: boolean | undefined;
 }
 
 /** A list in submission order (drafts last), the filters applied in SQL. */
@@ -66,6 +69,7 @@ export async function listApplications(db: Db, actor: Actor, f: ApplicationFilte
   let q = applicationsQuery(db, actor);
   if (f.roundId) q = q.where('grant_applications.round_id', '=', f.roundId);
   if (f.status) q = q.where('grant_applications.status', '=', f.status);
+  if (f.awaiting) q = q.where('grant_applications.status', 'in', AWAITING_DECISION);
   return q
     .orderBy(sql`grant_applications.submitted_at is null`)
     .orderBy('grant_applications.submitted_at')

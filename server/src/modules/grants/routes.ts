@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
-import { AppError, contextOf, idParams, isoDate, notFound, trimmed } from '../../platform/http/index.js';
+import { AppError, booleanQuery, contextOf, idParams, isoDate, notFound, trimmed } from '../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { auditReads } from '../../platform/audit/reads.js';
@@ -16,9 +16,9 @@ import { GRANT_MEASURES } from '../programme/tables.js';
 import { MEASURES } from './measures.js';
 import { checksOf, eventsOf, filesOf, findApplication, findRound, findRoundWithTotals, linesOf, listApplications, listRounds, type ApplicationRow } from './queries.js';
 import { evaluateBudget } from './rules.js';
-import { addApplicationFile, createApplication, createRound, lineInput, removeApplicationFile, saveApplication, submitApplication, today, updateRound } from './service.js';
+import { addApplicationFile, checkCondition, createApplication, createRound, decideEligibility, decideFunding, lineInput, rankingOf, removeApplicationFile, saveApplication, sendContract, signContract, submitApplication, today, updateRound } from './service.js';
 import { APPLICATION_STATUSES, PEREPESA_ACTIVITIES } from './tables.js';
-import { applicationDetail, applicationListItem, evaluationView, fileView, roundView, toApplicationListItem, toConditions, toEvaluationView, toFileView, toRoundView } from './views.js';
+import { applicationDetail, applicationListItem, evaluationView, fileView, rankingView, roundView, toApplicationListItem, toConditions, toEvaluationView, toFileView, toRankingView, toRoundView } from './views.js';
 
 const TAGS = ['grants'];
 const ROUND_READERS = programmeGrantsRoles('grant_round');
@@ -167,7 +167,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
 
   // --- applications --------------------------------------------------------------------------
 
-  const listFilter = z.object({ roundId: z.uuid().optional(), status: z.enum(APPLICATION_STATUSES).optional() });
+  const listFilter = z.object({ roundId: z.uuid().optional(), status: z.enum(APPLICATION_STATUSES).optional(), awaiting: booleanQuery.optional() });
 
   app.get('/api/grants/applications', {
     config: { access: APP_READERS },
@@ -297,6 +297,87 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
     handler: async (request) => {
       const ctx = contextOf(request);
       await submitApplication(deps.db, ctx, request.params.id, request.body.version);
+      return applicationOut(ctx, request.params.id, false);
+    },
+  });
+
+  // --- D-GRANT-3: processing, D-SOS-ORDER: ranking and decision, D-CONTRACT ---------------------
+
+  const APPROVERS = programmeGrantsRoles('grant_application', 'approve');
+  const versioned = { version: z.number().int().min(1) };
+
+  app.put('/api/grants/applications/:id/checks/:condition', {
+    config: { access: APPROVERS },
+    schema: { tags: TAGS, summary: 'D-GRANT-3 checklist: a condition met or not (a note says why not); the first check starts the review', params: z.object({ id: z.uuid(), condition: z.string().max(60) }), body: z.object({ met: z.boolean(), note: z.string().trim().max(4000).nullable().default(null) }).strict(), response: { 200: applicationDetail } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      await checkCondition(deps.db, ctx, request.params.id, request.params.condition, { met: request.body.met, note: request.body.note || null });
+      return applicationOut(ctx, request.params.id, false);
+    },
+  });
+
+  app.post('/api/grants/applications/:id/eligibility', {
+    config: { access: APPROVERS },
+    schema: { tags: TAGS, summary: 'D-GRANT-3: eligible (every condition checked and met) or rejected with reasons — a decision told to the KOV', params: idParams, body: z.object({ ...versioned, eligible: z.boolean(), reason: z.string().trim().max(4000).nullable().default(null) }).strict(), response: { 200: applicationDetail } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      await decideEligibility(deps.db, ctx, request.params.id, { ...request.body, reason: request.body.reason || null });
+      return applicationOut(ctx, request.params.id, false);
+    },
+  });
+
+  app.get('/api/grants/rounds/:id/ranking', {
+    config: { access: APPROVERS },
+    schema: { tags: TAGS, summary: 'D-SOS-ORDER: the funding ranking — places by population category in submission order, spill-over, budget use — each place explained', params: idParams, response: { 200: rankingView } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      const round = await findRound(deps.db, ctx.actor, request.params.id, today());
+      if (!round) throw notFound();
+      const { ranking } = await rankingOf(deps.db, round.id);
+      const apps = await listApplications(deps.db, ctx.actor, { roundId: round.id });
+      await auditReads(deps.db, ctx, listEntries('grant_application', ranking.rows));
+      return toRankingView(ranking, apps.map((a) => toApplicationListItem(a, today())), ctx.locale);
+    },
+  });
+
+  app.post('/api/grants/applications/:id/decision', {
+    config: { access: APPROVERS },
+    schema: {
+      tags: TAGS,
+      summary: 'D-GRANT-3, D-SOS-ORDER: grant an eligible application the ranking makes fundable (or, for the first the budget does not cover, the rest with a recorded partial-funding note), or decide not to fund it; reasons required',
+      params: idParams,
+      body: z.object({ ...versioned, outcome: z.enum(['granted', 'not_funded']), reason: trimmed(4000), grantedCents: cents.min(1).nullable().default(null), partialFundingNote: z.string().trim().max(4000).nullable().default(null) }).strict(),
+      response: { 200: applicationDetail },
+    },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      await decideFunding(deps.db, ctx, request.params.id, { ...request.body, partialFundingNote: request.body.partialFundingNote || null });
+      return applicationOut(ctx, request.params.id, false);
+    },
+  });
+
+  app.post('/api/grants/applications/:id/contract', {
+    config: { access: APPROVERS },
+    schema: { tags: TAGS, summary: 'D-CONTRACT: send the contract (the KOV receives it today): 10 working days to sign; it may name a project start within 2 (Perepesa 4) months', params: idParams, body: z.object({ ...versioned, projectStart: isoDate.nullable().default(null) }).strict(), response: { 200: applicationDetail } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      await sendContract(deps.db, ctx, request.params.id, request.body);
+      return applicationOut(ctx, request.params.id, false);
+    },
+  });
+
+  app.post('/api/grants/applications/:id/contract/sign', {
+    config: { access: programmeGrantsRoles('grant_application', 'update') },
+    bodyLimit: MAX_UPLOAD_BYTES,
+    schema: { tags: TAGS, summary: 'D-CONTRACT: the KOV uploads the digitally signed contract (ASiC-E/BDOC) by the 10th working day; later it has declined the grant (409)', params: idParams, querystring: z.object({ filename: z.string().trim().min(1).max(200) }).strict(), response: { 200: applicationDetail } },
+    handler: async (request) => {
+      const ctx = contextOf(request);
+      const bytes = request.body;
+      if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
+      if (bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
+      const filename = request.query.filename.replace(/[\\/\r\n"]/g, '_');
+      const { container, validation } = await readContainer(true, bytes, filename);
+      await signContract(deps.db, ctx, request.params.id, { kind: 'signed_contract', conditionKey: null, filename, bytes, container, validation });
       return applicationOut(ctx, request.params.id, false);
     },
   });

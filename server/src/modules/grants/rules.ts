@@ -350,3 +350,131 @@ export function populationCategory(population: number): PopulationCategory {
   if (population >= 20_000) return 'from_20000_to_50000';
   return 'under_20000';
 }
+
+// --- D-SOS-ORDER: the funding ranking ---------------------------------------------------------
+
+/** Applications that take part in the ranking: eligible, and those already granted (they keep their places). */
+export const RANKED: readonly ApplicationStatus[] = ['eligible', 'granted', 'contract_sent', 'contract_signed'];
+const FIXED: readonly ApplicationStatus[] = ['granted', 'contract_sent', 'contract_signed'];
+
+export interface RankInput {
+  id: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  population: number;
+  requestedCents: number;
+  grantedCents: number | null;
+}
+
+export interface RankExplanation {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface RankedRow {
+  id: string;
+  /** Position in submission order among the ranked applications (1-based). */
+  order: number;
+  category: PopulationCategory | null;
+  place: 'category' | 'spillover' | 'kept' | null;
+  /** The amount the ranking reserves: the granted amount once granted, else the amount asked. */
+  amountCents: number;
+  budgetBeforeCents: number | null;
+  budgetAfterCents: number | null;
+  fundable: boolean;
+  /** No place, or the budget ran out before it; partial funding of the rest may be recorded for the first such one. */
+  partialPossibleCents: number | null;
+  explanation: RankExplanation[];
+}
+
+export interface Ranking {
+  rows: RankedRow[];
+  placesPerCategory: number;
+  categories: { category: PopulationCategory; places: number; taken: number; unused: number }[];
+  spilloverPlaces: number;
+  budgetCents: number;
+  reservedCents: number;
+  remainingCents: number;
+}
+
+const bySubmission = (a: RankInput, b: RankInput) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+
+/**
+ * D-SOS-ORDER. Eligible applications are funded in order of submission within three
+ * population categories, 1–2 per category (the round's `placesPerCategory`); a category with
+ * fewer eligible applications passes its unused places to the earliest eligible applications
+ * of the other categories. Applications already granted keep their places and amounts.
+ * The budget is then used in submission order: an application that does not fit the rest of
+ * the budget is not fundable, and neither is anyone after it (nobody jumps the queue by asking
+ * less); for that first one the officer may record partial funding of what is left.
+ * Perepesa has no categories: every eligible application is in line, in submission order.
+ */
+export function rankApplications(input: readonly RankInput[], round: { measure: Measure; placesPerCategory: number; budgetCents: number }): Ranking {
+  const apps = input.filter((a) => RANKED.includes(a.status)).sort(bySubmission);
+  const withCategories = round.measure.categories;
+  const places = withCategories ? round.placesPerCategory : Number.POSITIVE_INFINITY;
+  const rows: RankedRow[] = apps.map((a, i) => ({
+    id: a.id, order: i + 1, category: withCategories ? populationCategory(a.population) : null, place: null, amountCents: FIXED.includes(a.status) ? (a.grantedCents ?? a.requestedCents) : a.requestedCents,
+    budgetBeforeCents: null, budgetAfterCents: null, fundable: false, partialPossibleCents: null, explanation: [],
+  }));
+  const taken = new Map<PopulationCategory | null, number>();
+  const take = (row: RankedRow) => taken.set(row.category, (taken.get(row.category) ?? 0) + 1);
+  const free = (row: RankedRow) => (taken.get(row.category) ?? 0) < places;
+  // Granted ones first keep a place in their category; then eligible ones take what is left, in order.
+  for (const pass of [true, false]) {
+    for (const row of rows) {
+      if (FIXED.includes(apps[row.order - 1]!.status) !== pass || !free(row)) continue;
+      take(row);
+      row.place = 'category';
+      const n = taken.get(row.category)!;
+      row.explanation.push(withCategories ? { code: 'D_SOS_ORDER_CATEGORY_PLACE', params: { category: row.category!, n, places, population: apps[row.order - 1]!.population } } : { code: 'D_PESA_ORDER_IN_LINE' });
+    }
+  }
+  const categories = withCategories
+    ? CATEGORIES.map((c) => ({ category: c, places, taken: Math.min(places, taken.get(c) ?? 0), unused: Math.max(0, places - (taken.get(c) ?? 0)) }))
+    : [];
+  const spilloverPlaces = categories.reduce((s, c) => s + c.unused, 0);
+  const donors = categories.filter((c) => c.unused > 0).map((c) => c.category).join(', ');
+  let spill = spilloverPlaces;
+  // Granted applications beyond their category's places (given a spill-over place when decided) keep it first.
+  for (const pass of [true, false]) {
+    for (const row of rows) {
+      if (row.place || FIXED.includes(apps[row.order - 1]!.status) !== pass) continue;
+      if (spill > 0) {
+        spill -= 1;
+        row.place = 'spillover';
+        row.explanation.push({ code: 'D_SOS_ORDER_SPILLOVER', params: { category: row.category!, from: donors } });
+      } else if (pass) {
+        row.place = 'kept';
+        row.explanation.push({ code: 'D_SOS_ORDER_KEPT' });
+      } else row.explanation.push({ code: 'D_SOS_ORDER_NO_PLACE', params: { category: row.category!, places } });
+    }
+  }
+  // The budget, in order: granted amounts are already committed; the line stops at the first that does not fit.
+  let remaining = round.budgetCents;
+  let stopped = false;
+  for (const pass of [true, false]) {
+    for (const row of rows) {
+      const fixed = FIXED.includes(apps[row.order - 1]!.status);
+      if (fixed !== pass || !row.place) continue;
+      row.budgetBeforeCents = remaining;
+      if (fixed) {
+        remaining -= row.amountCents;
+        row.fundable = true;
+        row.explanation.push({ code: 'D_SOS_ORDER_GRANTED', params: { amountCents: row.amountCents } });
+      } else if (stopped) {
+        row.explanation.push({ code: 'D_SOS_ORDER_BUDGET_STOPPED' });
+      } else if (row.amountCents <= remaining) {
+        remaining -= row.amountCents;
+        row.fundable = true;
+        row.explanation.push({ code: 'D_SOS_ORDER_FUNDABLE', params: { amountCents: row.amountCents, beforeCents: row.budgetBeforeCents, afterCents: remaining } });
+      } else {
+        stopped = true;
+        row.partialPossibleCents = remaining > 0 ? remaining : null;
+        row.explanation.push({ code: 'D_SOS_ORDER_BUDGET_EXHAUSTED', params: { amountCents: row.amountCents, remainingCents: Math.max(0, remaining) } });
+      }
+      row.budgetAfterCents = remaining;
+    }
+  }
+  return { rows, placesPerCategory: round.placesPerCategory, categories, spilloverPlaces, budgetCents: round.budgetCents, reservedCents: round.budgetCents - remaining, remainingCents: remaining };
+}

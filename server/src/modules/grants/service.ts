@@ -3,7 +3,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { RequestContext } from '../../platform/http/index.js';
 import { AppError, notFound, versionConflict } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
-import { todayInTallinn } from '../../platform/calendar/working-days.js';
+import { compareIsoDates, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { notify } from '../../platform/notify/notifications.js';
 import { translate } from '../../platform/i18n/messages.js';
@@ -13,7 +13,7 @@ import { canProgrammeGrants } from '../../platform/policy/policy.js';
 import type { GrantMeasure } from '../programme/tables.js';
 import { conditionsFor, MEASURES } from './measures.js';
 import { findApplication, findRound, linesOf, type ApplicationRow } from './queries.js';
-import { decisionDueOn, evaluateBudget, roundProblems, roundState, submissionProblems, type BudgetLineInput, type RuleProblem } from './rules.js';
+import { contractLapsed, contractStartProblems, decisionDueOn, evaluateBudget, projectPeriod, rankApplications, RANKED, roundProblems, roundState, signDueOn, submissionProblems, type BudgetLineInput, type RuleProblem } from './rules.js';
 import type { ApplicationStatus, GrantFileKind, PerepesaActivity } from './tables.js';
 import { messageParams } from './views.js';
 
@@ -285,3 +285,255 @@ export function lineInput(l: { cost_type: string; project_year: number; descript
 }
 
 export type { ApplicationRow };
+
+// --- D-GRANT-3: processing ------------------------------------------------------------------------
+
+/** The application under the officer's hand, locked, at the expected version (when given). */
+async function lockForOfficer(trx: Trx, ctx: RequestContext, id: string, version: number | null) {
+  const row = await findApplication(trx, ctx.actor, id, 'approve');
+  if (!row) throw notFound();
+  await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
+  const fresh = (await findApplication(trx, ctx.actor, id, 'approve'))!;
+  if (version !== null && fresh.version !== version) throw versionConflict(fresh.version);
+  return fresh;
+}
+
+function requireStatus(app: ApplicationRow, allowed: readonly ApplicationStatus[], code = 'D_GRANT_3_WRONG_STATUS') {
+  if (!allowed.includes(app.status)) throw new AppError(409, code, { status: app.status });
+}
+
+/** The KOV's workers (their municipality's active users), for notices about the application. */
+async function kovRecipients(trx: Trx, organisationId: string) {
+  return trx.selectFrom('users').select(['id', 'locale']).where('organisation_id', '=', organisationId).where('role', '=', 'kov_worker').where('active', '=', true).execute();
+}
+
+async function tellKov(trx: Trx, app: ApplicationRow, titleKey: string, mailCode: string, params: Record<string, string | number>) {
+  for (const r of await kovRecipients(trx, app.kov_organisation_id)) {
+    const p = messageParams(params, r.locale);
+    await notify(trx, { userId: r.id, kind: 'decision', titleKey, params: p, link: `/grants/applications/${app.id}`, mail: { subject: translate(r.locale, `${mailCode}_SUBJECT`, p), bodyText: translate(r.locale, `${mailCode}_BODY`, p), dedupeKey: `${mailCode}-${app.id}-${app.version}-${r.id}` } });
+  }
+  // The contact person named in the application hears of it too, when not a user already told.
+  if (app.contact_email) {
+    const p = messageParams(params, 'et');
+    await enqueueMail(trx, { to: app.contact_email, subject: translate('et', `${mailCode}_SUBJECT`, p), bodyText: translate('et', `${mailCode}_BODY`, p), dedupeKey: `${mailCode}-${app.id}-${app.version}-contact` });
+  }
+}
+
+/** D-GRANT-3 checklist: the officer marks a condition met or not, with a note; the first check starts the review. */
+export async function checkCondition(db: Kysely<DB>, ctx: RequestContext, id: string, conditionKey: string, input: { met: boolean; note: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const app = await lockForOfficer(trx, ctx, id, null);
+    requireStatus(app, ['submitted', 'in_review']);
+    const keys = conditionsFor(MEASURES[app.measure], app.activity).map((c) => c.key);
+    if (!keys.includes(conditionKey)) throw new AppError(400, 'D_GRANT_2_CONDITION_UNKNOWN', {}, { conditions: keys });
+    if (!input.met && !input.note) throw new AppError(422, 'D_GRANT_3_NOTE_REQUIRED');
+    const before = await trx.selectFrom('grant_application_checks').selectAll().where('application_id', '=', id).where('condition_key', '=', conditionKey).executeTakeFirst();
+    await trx
+      .insertInto('grant_application_checks')
+      .values({ application_id: id, condition_key: conditionKey, met: input.met, note: input.note, checked_by: ctx.actor.userId, checked_at: new Date() })
+      .onConflict((oc) => oc.columns(['application_id', 'condition_key']).doUpdateSet({ met: input.met, note: input.note, checked_by: ctx.actor.userId, checked_at: new Date() }))
+      .execute();
+    if (app.status === 'submitted') {
+      await trx.updateTable('grant_applications').set({ status: 'in_review', version: app.version + 1, updated_at: new Date() }).where('id', '=', id).execute();
+      await recordEvent(trx, { applicationId: id, kind: 'review_started', from: 'submitted', to: 'in_review', actorId: ctx.actor.userId });
+    }
+    await appendAudit(trx, ctx, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: [{ field: `check.${conditionKey}`, old: before ? { met: before.met, note: before.note } : null, new: input }] }]);
+  });
+}
+
+/**
+ * D-GRANT-3 eligibility: "the ministry checks whether the conditions are met". Eligible needs every
+ * condition checked and met; otherwise the application is rejected, a decision with its reasons
+ * (the conditions not met are named), told to the KOV.
+ */
+export async function decideEligibility(db: Kysely<DB>, ctx: RequestContext, id: string, input: { version: number; eligible: boolean; reason: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const app = await lockForOfficer(trx, ctx, id, input.version);
+    requireStatus(app, ['submitted', 'in_review']);
+    const checks = await trx.selectFrom('grant_application_checks').select(['condition_key', 'met']).where('application_id', '=', id).execute();
+    const conditions = conditionsFor(MEASURES[app.measure], app.activity);
+    const unchecked = conditions.filter((c) => !checks.some((x) => x.condition_key === c.key));
+    const unmet = conditions.filter((c) => checks.some((x) => x.condition_key === c.key && !x.met));
+    const on = today();
+    if (input.eligible) {
+      if (unchecked.length || unmet.length) throw ruleError([{ code: 'D_GRANT_3_CONDITIONS_NOT_MET', params: { count: unchecked.length + unmet.length } }, ...[...unchecked, ...unmet].map((c) => ({ code: 'D_GRANT_3_CONDITION_OPEN', params: { condition: c.key } }))], ctx.locale);
+    } else if (!input.reason) throw new AppError(422, 'D_GRANT_3_REASON_REQUIRED');
+    const status: ApplicationStatus = input.eligible ? 'eligible' : 'rejected';
+    const after = await trx
+      .updateTable('grant_applications')
+      .set({
+        status, eligibility_reason: input.reason, version: app.version + 1, updated_at: new Date(),
+        ...(input.eligible ? {} : { decided_on: on, decided_by: ctx.actor.userId, decision_reason: input.reason }),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { applicationId: id, kind: input.eligible ? 'eligible' : 'rejected', from: app.status, to: status, note: input.reason, actorId: ctx.actor.userId });
+    if (!input.eligible) await tellKov(trx, { ...app, version: after.version }, 'notifications.grantRejected', 'MAIL_GRANT_REJECTED', { reference: app.reference, reason: input.reason ?? '', date: on });
+    await appendAudit(trx, ctx, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: diffFields(app, after, ['status', 'eligibility_reason', 'decided_on', 'decision_reason']) }]);
+    return after;
+  });
+}
+
+/** The round's applications as the ranking takes them. */
+export async function rankingOf(db: Kysely<DB> | Trx, roundId: string) {
+  const round = await db.selectFrom('grant_rounds').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow();
+  const rows = await db
+    .selectFrom('grant_applications as a')
+    .innerJoin('organisations as o', 'o.id', 'a.kov_organisation_id')
+    .select(['a.id', 'a.status', 'a.submitted_at', 'a.requested_cents', 'a.granted_cents', 'o.population'])
+    .where('a.round_id', '=', roundId)
+    .where('a.status', 'in', RANKED)
+    .execute();
+  const ranking = rankApplications(
+    rows.map((r) => ({ id: r.id, status: r.status, submittedAt: new Date(r.submitted_at!).toISOString(), population: r.population ?? 0, requestedCents: Number(r.requested_cents), grantedCents: r.granted_cents === null ? null : Number(r.granted_cents) })),
+    { measure: MEASURES[round.measure], placesPerCategory: round.places_per_category, budgetCents: Number(round.budget_cents) },
+  );
+  return { round, ranking };
+}
+
+/**
+ * The decision (D-GRANT-3, D-SOS-ORDER): grant an eligible application the ranking makes
+ * fundable — or, for the first one the budget does not cover, the rest of the budget when the
+ * officer records partial funding — or decide not to fund it, with reasons.
+ */
+export async function decideFunding(db: Kysely<DB>, ctx: RequestContext, id: string, input: { version: number; outcome: 'granted' | 'not_funded'; reason: string; grantedCents: number | null; partialFundingNote: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const app = await lockForOfficer(trx, ctx, id, input.version);
+    requireStatus(app, ['eligible']);
+    // Decisions of one round are taken one at a time: the ranking they rest on cannot move underneath.
+    await trx.selectFrom('grant_rounds').select('id').where('id', '=', app.round_id).forUpdate().execute();
+    const on = today();
+    let granted: number | null = null;
+    if (input.outcome === 'granted') {
+      const { ranking } = await rankingOf(trx, app.round_id);
+      const row = ranking.rows.find((r) => r.id === id)!;
+      const requested = Number(app.requested_cents);
+      granted = input.grantedCents ?? requested;
+      if (granted > requested) throw new AppError(422, 'D_SOS_ORDER_MORE_THAN_ASKED');
+      if (!row.place) throw new AppError(409, 'D_SOS_ORDER_NO_PLACE_DECISION');
+      const partial = granted < requested;
+      if (partial && !input.partialFundingNote) throw new AppError(422, 'D_SOS_ORDER_PARTIAL_NOTE_REQUIRED');
+      const fits = row.fundable || (row.partialPossibleCents !== null && partial && granted <= row.partialPossibleCents);
+      if (!fits) throw ruleError([{ code: 'D_SOS_ORDER_BUDGET_EXHAUSTED', params: { amountCents: granted, remainingCents: Math.max(0, row.budgetBeforeCents ?? 0) } }], ctx.locale, 409);
+    }
+    const status: ApplicationStatus = input.outcome;
+    const after = await trx
+      .updateTable('grant_applications')
+      .set({ status, granted_cents: granted, partial_funding_note: granted !== null && granted < Number(app.requested_cents) ? input.partialFundingNote : null, decided_on: on, decided_by: ctx.actor.userId, decision_reason: input.reason, version: app.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { applicationId: id, kind: status, from: app.status, to: status, note: input.reason, actorId: ctx.actor.userId });
+    await tellKov(trx, { ...app, version: after.version }, status === 'granted' ? 'notifications.grantGranted' : 'notifications.grantNotFunded', status === 'granted' ? 'MAIL_GRANT_GRANTED' : 'MAIL_GRANT_NOT_FUNDED', { reference: app.reference, reason: input.reason, amountCents: granted ?? 0, date: on });
+    await appendAudit(trx, ctx, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: diffFields(app, after, ['status', 'granted_cents', 'partial_funding_note', 'decided_on', 'decision_reason']) }]);
+    return after;
+  });
+}
+
+// --- D-CONTRACT ------------------------------------------------------------------------------------
+
+/**
+ * The ministry sends the contract (in Tugi the KOV receives it the same day): 10 working
+ * days to sign start. The contract may name a later project start, within 2 (Perepesa 4)
+ * months of today; otherwise the project starts when the contract is signed.
+ */
+export async function sendContract(db: Kysely<DB>, ctx: RequestContext, id: string, input: { version: number; projectStart: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const app = await lockForOfficer(trx, ctx, id, input.version);
+    requireStatus(app, ['granted']);
+    const on = today();
+    const measure = MEASURES[app.measure];
+    if (input.projectStart) {
+      const problems = contractStartProblems(measure, on, input.projectStart);
+      if (problems.length) throw ruleError(problems, ctx.locale);
+    }
+    const due = signDueOn(on);
+    const after = await trx
+      .updateTable('grant_applications')
+      .set({ status: 'contract_sent', contract_sent_on: on, contract_sign_due_on: due, project_start: input.projectStart, version: app.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { applicationId: id, kind: 'contract_sent', from: 'granted', to: 'contract_sent', note: due, actorId: ctx.actor.userId });
+    await tellKov(trx, { ...app, version: after.version }, 'notifications.grantContractSent', 'MAIL_GRANT_CONTRACT', { reference: app.reference, due, amountCents: Number(app.granted_cents ?? 0) });
+    await appendAudit(trx, ctx, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: diffFields(app, after, ['status', 'contract_sent_on', 'contract_sign_due_on', 'project_start']) }]);
+    return after;
+  });
+}
+
+/**
+ * The KOV signs by uploading the digitally signed contract, by the 10th working day after
+ * receiving it (D-CONTRACT); later it has declined the grant (409). The project runs from the
+ * later of the signing day and the start named in the contract, 36 months to 31.12.2027 at the
+ * latest (D-SOS) or 24 months (D-PESA).
+ */
+export async function signContract(db: Kysely<DB>, ctx: RequestContext, id: string, file: UploadedFile) {
+  return db.transaction().execute(async (trx) => {
+    const app = await findApplication(trx, ctx.actor, id, 'update');
+    if (!app) throw notFound();
+    await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
+    const fresh = (await findApplication(trx, ctx.actor, id, 'update'))!;
+    const on = today();
+    if (fresh.status === 'contract_sent' && contractLapsed(fresh.contract_sign_due_on!, on)) throw new AppError(409, 'D_CONTRACT_LAPSED', { due: fresh.contract_sign_due_on! });
+    requireStatus(fresh, ['contract_sent'], fresh.status === 'lapsed' ? 'D_CONTRACT_LAPSED' : 'D_GRANT_3_WRONG_STATUS');
+    const measure = MEASURES[fresh.measure];
+    const start = fresh.project_start && compareIsoDates(fresh.project_start, on) > 0 ? fresh.project_start : on;
+    const problems = contractStartProblems(measure, on, start);
+    if (problems.length) throw ruleError(problems, ctx.locale, 409);
+    const period = projectPeriod(measure, start);
+    await insertFile(trx, ctx, id, file);
+    const after = await trx
+      .updateTable('grant_applications')
+      .set({ status: 'contract_signed', contract_signed_on: on, project_start: period.start, project_end: period.end, version: fresh.version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, { applicationId: id, kind: 'contract_signed', from: 'contract_sent', to: 'contract_signed', note: `${period.start}–${period.end}`, actorId: ctx.actor.userId });
+    const officers = await trx.selectFrom('users').select('id').where('role', '=', 'ministry_officer').where('active', '=', true).execute();
+    for (const o of officers) await notify(trx, { userId: o.id, kind: 'approval', titleKey: 'notifications.grantContractSigned', params: { reference: fresh.reference, kov: fresh.kov_name }, link: `/grants/applications/${id}` });
+    await appendAudit(trx, ctx, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: diffFields(fresh, after, ['status', 'contract_signed_on', 'project_start', 'project_end']) }]);
+    return after;
+  });
+}
+
+const SYSTEM = { actor: null, ip: null };
+
+/**
+ * D-CONTRACT, the daily job: a contract unsigned after its 10th working day has lapsed — the
+ * KOV has declined the grant. Its place and money go back to the round, so the ranking moves
+ * and the officers are told which application has become fundable.
+ */
+export async function lapseUnsignedContracts(db: Kysely<DB>, now = new Date()): Promise<{ lapsed: number }> {
+  const on = todayInTallinn(now);
+  const due = await db.selectFrom('grant_applications').select(['id', 'round_id']).where('status', '=', 'contract_sent').where('contract_sign_due_on', '<', on).execute();
+  for (const { id, round_id } of due) {
+    await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('grant_rounds').select('id').where('id', '=', round_id).forUpdate().execute();
+      const app = await trx
+        .selectFrom('grant_applications as a')
+        .innerJoin('organisations as o', 'o.id', 'a.kov_organisation_id')
+        .innerJoin('grant_rounds as r', 'r.id', 'a.round_id')
+        .selectAll('a')
+        .select(['o.name as kov_name', 'o.population as kov_population', 'r.reference as round_reference', 'r.title as round_title', 'r.measure'])
+        .where('a.id', '=', id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (app.status !== 'contract_sent' || !contractLapsed(app.contract_sign_due_on!, on)) return;
+      const before = await rankingOf(trx, round_id);
+      const after = await trx.updateTable('grant_applications').set({ status: 'lapsed', contract_lapsed_on: on, version: app.version + 1, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      await recordEvent(trx, { applicationId: id, kind: 'lapsed', from: 'contract_sent', to: 'lapsed', note: app.contract_sign_due_on, actorId: null });
+      await tellKov(trx, { ...app, version: after.version } as ApplicationRow, 'notifications.grantLapsed', 'MAIL_GRANT_LAPSED', { reference: app.reference, due: app.contract_sign_due_on! });
+      const moved = await rankingOf(trx, round_id);
+      const newlyFundable = moved.ranking.rows.filter((r) => r.fundable && !before.ranking.rows.find((b) => b.id === r.id)?.fundable).map((r) => r.id);
+      const nextRefs = newlyFundable.length ? await trx.selectFrom('grant_applications').select('reference').where('id', 'in', newlyFundable).execute() : [];
+      const officers = await trx.selectFrom('users').select('id').where('role', '=', 'ministry_officer').where('active', '=', true).execute();
+      for (const o of officers) {
+        await notify(trx, { userId: o.id, kind: 'deadline', titleKey: nextRefs.length ? 'notifications.grantLapsedNext' : 'notifications.grantLapsedOfficer', params: { reference: app.reference, kov: app.kov_name, next: nextRefs.map((r) => r.reference).join(', ') }, link: `/grants/rounds/${round_id}?view=ranking` });
+      }
+      if (nextRefs.length) await recordEvent(trx, { applicationId: id, kind: 'next_fundable', note: nextRefs.map((r) => r.reference).join(', '), actorId: null });
+      await appendAudit(trx, SYSTEM, [{ action: 'update', recordType: 'grant_application', recordId: id, changes: [{ field: 'status', old: 'contract_sent', new: 'lapsed' }, { field: 'contract_lapsed_on', old: null, new: on }] }]);
+    });
+  }
+  return { lapsed: due.length };
+}

@@ -6,7 +6,7 @@ import { isoDate, timestamp } from '../../platform/http/index.js';
 import { GRANT_MEASURES } from '../programme/tables.js';
 import { conditionsFor, MEASURES } from './measures.js';
 import type { ApplicationRow, RoundRow } from './queries.js';
-import { AWAITING_DECISION, CATEGORIES, populationCategory, roundState, type BudgetEvaluation, type RuleProblem } from './rules.js';
+import { AWAITING_DECISION, CATEGORIES, populationCategory, roundState, type BudgetEvaluation, type Ranking, type RuleProblem } from './rules.js';
 import { APPLICATION_STATUSES, FILE_KINDS, PEREPESA_ACTIVITIES } from './tables.js';
 
 /** Module D grant response shapes (also the OpenAPI document's) and row → view mappings. */
@@ -24,7 +24,8 @@ export function euros(cents: number, locale: Locale): string {
 export function messageParams(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (key === 'condition' || key === 'activity') out[key] = translate(locale, `D_${key.toUpperCase()}_${String(value).toUpperCase()}`);
+    if (key === 'condition' || key === 'activity' || key === 'category') out[key] = translate(locale, `D_${key.toUpperCase()}_${String(value).toUpperCase()}`);
+    else if (key === 'from') out[key] = String(value).split(', ').map((c) => translate(locale, `D_CATEGORY_${c.toUpperCase()}`)).join(', ');
     else if (typeof value === 'number' && /Cents$/.test(key)) out[key.replace(/Cents$/, '')] = euros(value, locale);
     else if (key === 'amount' && typeof value === 'number') out[key] = euros(value, locale);
     else if (typeof value === 'string' && isIsoDate(value)) out[key] = formatDateEt(value);
@@ -196,3 +197,38 @@ export const applicationDetail = applicationListItem.extend({
   conditions: z.array(conditionView),
   events: z.array(eventView),
 });
+
+export const rankingView = z.object({
+  placesPerCategory: z.number(),
+  categories: z.array(z.object({ category: z.enum(CATEGORIES), places: z.number(), taken: z.number(), unused: z.number() })),
+  spilloverPlaces: z.number(),
+  budgetCents: z.number(),
+  reservedCents: z.number(),
+  remainingCents: z.number(),
+  rows: z.array(z.object({
+    application: applicationListItem,
+    order: z.number(),
+    place: z.enum(['category', 'spillover', 'kept']).nullable(),
+    amountCents: z.number(),
+    budgetBeforeCents: z.number().nullable(),
+    budgetAfterCents: z.number().nullable(),
+    fundable: z.boolean(),
+    partialPossibleCents: z.number().nullable(),
+    explanation: z.array(z.object({ code: z.string(), message: z.string() })),
+  })),
+  /** Submitted applications not (yet) in the line: in review, rejected, not funded, lapsed. */
+  others: z.array(applicationListItem),
+});
+
+export function toRankingView(r: Ranking, apps: z.infer<typeof applicationListItem>[], locale: Locale): z.infer<typeof rankingView> {
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  return {
+    placesPerCategory: r.placesPerCategory, categories: r.categories, spilloverPlaces: r.spilloverPlaces, budgetCents: r.budgetCents, reservedCents: r.reservedCents, remainingCents: r.remainingCents,
+    rows: r.rows.filter((row) => byId.has(row.id)).map((row) => ({
+      application: byId.get(row.id)!, order: row.order, place: row.place, amountCents: row.amountCents, budgetBeforeCents: row.budgetBeforeCents, budgetAfterCents: row.budgetAfterCents,
+      fundable: row.fundable, partialPossibleCents: row.partialPossibleCents,
+      explanation: row.explanation.map((e) => ({ code: e.code, message: translate(locale, e.code, messageParams(e.params ?? {}, locale)) })),
+    })),
+    others: apps.filter((a) => !r.rows.some((row) => row.id === a.id)),
+  };
+}
