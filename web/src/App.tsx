@@ -62,6 +62,10 @@ const TrainingCalendarPage = lazyNamed(() => import('./modules/trainings/Calenda
 const TrainingRegistrationsPage = lazyNamed(() => import('./modules/trainings/RegistrationsPage'), 'RegistrationsPage');
 const NotificationsPage = lazyNamed(() => import('./platform/notifications/NotificationsPage'), 'NotificationsPage');
 const DataTrackerPage = lazyNamed(() => import('./modules/me/DataTrackerPage'), 'DataTrackerPage');
+const MediationPage = lazyNamed(() => import('./modules/mediation/MediationPage'), 'MediationPage');
+const ProceedingPage = lazyNamed(() => import('./modules/mediation/ProceedingPage'), 'ProceedingPage');
+const MediationCalendarPage = lazyNamed(() => import('./modules/mediation/CalendarPage'), 'CalendarPage');
+const RegisterPage = lazyNamed(() => import('./modules/mediation/RegisterPage'), 'RegisterPage');
 
 /** A self-service client may open their own person page (read-only), though not the people list. */
 const PERSON_PAGE_ROLES: readonly Role[] = [...rolesFor('/people'), 'client'];
@@ -137,6 +141,10 @@ const routes: RouteObject[] = [
       guarded('audit', '/audit', AuditPage),
       guarded('audit/verify', '/audit/verify', AuditVerifyPage),
       guarded('me/data-tracker', '/me/data-tracker', DataTrackerPage),
+      guarded('mediation', '/mediation', MediationPage),
+      guarded('mediation/calendar', '/mediation/calendar', MediationCalendarPage),
+      guarded('mediation/register', '/mediation/register', RegisterPage),
+      guarded('mediation/:id', '/mediation', ProceedingPage),
       { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

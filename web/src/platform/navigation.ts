@@ -30,6 +30,7 @@ import {
   IconTimeline,
   type IconProps,
 } from '@tabler/icons-react';
+import { IconCalendarTime, IconDatabaseExport, IconScale } from '@tabler/icons-react';
 import { CASE_ROLES, FAMILY_ROLES, PEOPLE_ROLES, ROLES, TRAINING_ROLES, type Role } from './auth/roles';
 
 export interface NavItem {
@@ -74,6 +75,9 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/audit', labelKey: 'nav.audit', icon: IconListSearch, roles: ['auditor'] },
   { path: '/audit/verify', labelKey: 'nav.auditVerify', icon: IconShieldCheck, roles: ['auditor'] },
   { path: '/me/data-tracker', labelKey: 'nav.meDataTracker', icon: IconEye, roles: ['client'] },
+  { path: '/mediation', labelKey: 'mediation.nav.proceedings', icon: IconScale, roles: ['ska_contact', 'ska_manager', 'mediator', 'client'] },
+  { path: '/mediation/calendar', labelKey: 'mediation.nav.calendar', icon: IconCalendarTime, roles: ['mediator'] },
+  { path: '/mediation/register', labelKey: 'mediation.nav.register', icon: IconDatabaseExport, roles: ['ska_contact', 'ska_manager'] },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -23,11 +23,15 @@ export const mediationDueItems: DueItemsProvider = async (db, actor) => {
         .select(sql<number>`count(*)::int`.as('n'))
         .where('mediator_id', 'is', null)
         .where('status', 'in', ['referred', 'first_meeting_booked', 'in_mediation'])
+        // Both parents have applied and consented (E-ASSIGN), yet nobody suitable was found.
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('mediation_parties as w').select('w.id').whereRef('w.proceeding_id', '=', 'mediation_proceedings.id').where('w.role', '=', 'parent').where('w.consented_at', 'is', null))),
+        )
         .execute(),
     );
-    if (waiting) items.push({ id: 'mediation.unassigned', module: 'mediation', titleKey: 'home.items.mediationUnassigned', count: waiting, severity: 'warning', link: '/mediation?assigned=false' });
+    if (waiting) items.push({ id: 'mediation.unassigned', module: 'mediation', titleKey: 'mediation.home.unassigned', count: waiting, severity: 'warning', link: '/mediation?status=open' });
     const failed = count(await db.selectFrom('mediation_register_outbox').select(sql<number>`count(*)::int`.as('n')).where('status', '=', 'failed').execute());
-    if (failed) items.push({ id: 'mediation.registerFailed', module: 'mediation', titleKey: 'home.items.mediationRegisterFailed', count: failed, severity: 'overdue', link: '/mediation/register?status=failed' });
+    if (failed) items.push({ id: 'mediation.registerFailed', module: 'mediation', titleKey: 'mediation.home.registerFailed', count: failed, severity: 'overdue', link: '/mediation/register?status=failed' });
     return items;
   }
   const now = new Date();
@@ -43,7 +47,7 @@ export const mediationDueItems: DueItemsProvider = async (db, actor) => {
       .where('mediation_bookings.starts_at', '<=', week)
       .execute(),
   );
-  if (sessions) items.push({ id: 'mediation.sessionsThisWeek', module: 'mediation', titleKey: 'home.items.mediationSessions', count: sessions, severity: 'info', link: actor.role === 'mediator' ? '/mediation/calendar' : '/mediation' });
+  if (sessions) items.push({ id: 'mediation.sessionsThisWeek', module: 'mediation', titleKey: 'mediation.home.sessions', count: sessions, severity: 'info', link: actor.role === 'mediator' ? '/mediation/calendar' : '/mediation' });
   const unread = count(
     await db
       .selectFrom('mediation_messages')
@@ -54,7 +58,7 @@ export const mediationDueItems: DueItemsProvider = async (db, actor) => {
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mediation_message_reads as r').select('r.user_id').whereRef('r.message_id', '=', 'mediation_messages.id').where('r.user_id', '=', actor.userId))))
       .execute(),
   );
-  if (unread) items.push({ id: 'mediation.unread', module: 'mediation', titleKey: 'home.items.mediationUnread', count: unread, severity: 'warning', link: '/mediation' });
+  if (unread) items.push({ id: 'mediation.unread', module: 'mediation', titleKey: 'mediation.home.unread', count: unread, severity: 'warning', link: '/mediation' });
   return items;
 };
 
