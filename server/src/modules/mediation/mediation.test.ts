@@ -271,6 +271,8 @@ describe('E-PROVIDER: the state of each proceeding', () => {
     const held = await ok(mediator.post(`/api/mediation/bookings/${b.id}/outcome`, { version: b.version, outcome: 'held' }));
     expect(held.status).toBe('in_mediation');
     await refused(mediator.post(`/api/mediation/proceedings/${p.id}/agreement`, { concludedOn: '2026-03-01', custody: 'unchanged', childPersonIds: [other.children[0].personId], summary: 'x' }), 400, 'E_REG_CHILD_NOT_IN_PROCEEDINGS');
+    await refused(mediator.post(`/api/mediation/proceedings/${p.id}/agreement`, { concludedOn: '2999-01-01', custody: 'unchanged', childPersonIds: [p.children[0].personId], summary: 'x' }), 400, 'DATE_IN_FUTURE');
+    await refused(mediator.post(`/api/mediation/proceedings/${p.id}/agreement`, { concludedOn: '2026-02-30', custody: 'unchanged', childPersonIds: [p.children[0].personId], summary: 'x' }), 400, 'VALIDATION_FAILED');
     const done = await ok(mediator.post(`/api/mediation/proceedings/${p.id}/agreement`, { concludedOn: '2026-03-01', custody: 'unchanged', childPersonIds: [p.children[0].personId], summary: 'Suhtluskord kokku lepitud' }), 201);
     expect(done).toMatchObject({ status: 'agreement', endedOn: '2026-03-01', agreement: { custody: 'unchanged', delivery: null } });
     expect(await t.database.db.selectFrom('mediation_register_outbox').select('id').where('agreement_id', '=', done.agreement.id).execute()).toEqual([]);

@@ -4,7 +4,7 @@ import type { DB } from '../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, badRequest, forbidden, notFound, versionConflict } from '../../platform/http/index.js';
 import { appendAudit, diffFields, type AuditEntry } from '../../platform/audit/audit.js';
-import { addCalendarDays, todayInTallinn } from '../../platform/calendar/working-days.js';
+import { addCalendarDays, compareIsoDates, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { formatTallinnDateTimeEt, tallinnWallClock } from '../../platform/calendar/tallinn-time.js';
 import { renderPdf } from '../../platform/documents/pdf.js';
 import { canMediation } from '../../platform/policy/policy.js';
@@ -670,6 +670,7 @@ export interface AgreementInput {
  * per agreement, by the outbox's unique agreement id).
  */
 export async function recordAgreement(deps: AppDeps, ctx: RequestContext, proceedingId: string, input: AgreementInput) {
+  if (compareIsoDates(input.concludedOn, today()) > 0) throw badRequest('DATE_IN_FUTURE', { fields: [{ path: 'concludedOn', message: 'not after today' }] });
   const id = await deps.db.transaction().execute(async (trx) => {
     const p = await lockProceeding(trx, ctx, proceedingId, 'update');
     if (!canMediation(ctx.actor, 'mediation_agreement', 'create')) throw forbidden();
