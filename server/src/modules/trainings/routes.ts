@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, contextOf, idParams, notFound, pageOf, pageQuery } from '../../platform/http/index.js';
-import { appendAudit } from '../../platform/audit/audit.js';
+import { appendAudit, listEntries } from '../../platform/audit/audit.js';
 import { auditReads } from '../../platform/audit/reads.js';
 import { renderPdf, PDF_CONTENT_TYPE } from '../../platform/documents/pdf.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
@@ -112,7 +112,7 @@ export function registerTrainingRoutes(root: FastifyInstance, deps: AppDeps): vo
     if (audit) {
       await auditReads(deps.db, ctx, [
         { action: 'read', recordType: 'training_group', recordId: g.id },
-        ...registrations.map((r) => ({ action: 'list' as const, recordType: 'training_registration', recordId: r.id, personId: r.participant_person_id })),
+        ...listEntries('training_registration', registrations.map((r) => ({ id: r.id, personId: r.participant_person_id }))),
       ]);
     }
     const m = mine[0];
@@ -335,7 +335,7 @@ export function registerTrainingRoutes(root: FastifyInstance, deps: AppDeps): vo
       const ctx = contextOf(request);
       const { limit, cursor, ...filter } = request.query;
       const page = await listRegistrations(deps.db, ctx.actor, filter, { limit, cursor });
-      await auditReads(deps.db, ctx, page.items.map((r) => ({ action: 'list' as const, recordType: 'training_registration', recordId: r.id, personId: r.participant_person_id })));
+      await auditReads(deps.db, ctx, listEntries('training_registration', page.items.map((r) => ({ id: r.id, personId: r.participant_person_id }))));
       const on = today();
       return { items: page.items.map((r) => toRegistrationView(r, ctx.actor, on)), nextCursor: page.nextCursor };
     },

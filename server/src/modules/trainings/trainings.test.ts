@@ -375,13 +375,17 @@ describe('X-EXPORT and the numbers per KOV', () => {
 });
 
 describe('X-AUDIT: reads', () => {
-  it('a group page is logged as a read of the group and a list of each registration shown', async () => {
+  it('a group page is logged as a read of the group and one list entry holding every registration shown', async () => {
     const training = await newTraining(t, manager);
     const g = await newGroup(t, manager, training.id);
-    const r = await ok(registerColleague(g.id, (await kovWorkers(t, 'Tartu linn', 1, 'Loetud'))[0]!.id), 201);
+    const [a, b] = await kovWorkers(t, 'Tartu linn', 2, 'Loetud');
+    const ra = await ok(registerColleague(g.id, a!.id), 201);
+    const rb = await ok(registerColleague(g.id, b!.id), 201);
     await ok(manager.get(`/api/trainings/groups/${g.id}`));
-    const entries = await t.database.db.selectFrom('audit_log').select(['action', 'record_type', 'record_id']).where('record_id', 'in', [g.id, r.id]).where('actor_name', '=', 'Tiina Tamm').where('action', 'in', ['read', 'list']).execute();
-    expect(entries).toEqual(expect.arrayContaining([{ action: 'read', record_type: 'training_group', record_id: g.id }, { action: 'list', record_type: 'training_registration', record_id: r.id }]));
+    const read = await t.database.db.selectFrom('audit_log').select(['action', 'record_type']).where('record_id', '=', g.id).where('actor_name', '=', 'Tiina Tamm').where('action', '=', 'read').execute();
+    expect(read).toEqual([{ action: 'read', record_type: 'training_group' }]);
+    const list = await t.database.db.selectFrom('audit_log').select(['record_ids']).where('record_type', '=', 'training_registration').where('action', '=', 'list').where('actor_name', '=', 'Tiina Tamm').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect([...(list.record_ids ?? [])].sort()).toEqual([ra.id, rb.id].sort());
   });
 });
 
