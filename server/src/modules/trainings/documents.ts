@@ -39,7 +39,7 @@ const LABELS = {
     commissioned: 'Tellija',
     number: 'Tõendi number',
     topics: 'Koolitusel käsitletud teemad',
-    trainer: 'Koolitaja allkiri',
+    trainer: 'koolitaja',
   },
   en: {
     title: 'Certificate of attendance',
@@ -57,7 +57,7 @@ const LABELS = {
     commissioned: 'Commissioned by',
     number: 'Certificate number',
     topics: 'Topics covered',
-    trainer: 'Trainer’s signature',
+    trainer: 'trainer',
   },
   ru: {
     title: 'Справка об участии в обучении',
@@ -75,7 +75,7 @@ const LABELS = {
     commissioned: 'Заказчик',
     number: 'Номер справки',
     topics: 'Темы обучения',
-    trainer: 'Подпись тренера',
+    trainer: 'тренер',
   },
 } as const;
 
@@ -104,7 +104,7 @@ export function certificateDocument(c: CertificateInput): PdfDocument {
       { heading: l.training, paragraphs: [l.intro(c.participant, c.training.title)] },
       { heading: l.topics, items: c.training.topics },
     ],
-    signatureLines: [c.trainer ? `${l.trainer}: ${c.trainer}` : l.trainer],
+    signatureLines: [c.trainer ? `${c.trainer}, ${l.trainer}` : l.provider],
     createdAt: c.createdAt,
   };
 }
