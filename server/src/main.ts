@@ -13,6 +13,8 @@ import { seedDemoFamilies } from './seed/demo-families.js';
 import { seedDemoFamilyServices } from './seed/demo-family-services.js';
 import { seedDemoTrainings } from './seed/demo-trainings.js';
 import { seedDemoMediation } from './seed/demo-mediation.js';
+import { seedDemoProgramme } from './seed/demo-programme.js';
+import { seedDemoGrants } from './seed/demo-grants.js';
 import { encryptionKeyFrom } from './modules/families/secrecy.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
@@ -37,6 +39,10 @@ if (config.demo) {
   // Mediation joins a demo database seeded before module E (the seed does nothing when proceedings exist).
   const mediation = await seedDemoMediation(database.db);
   if (mediation.proceedings) logger.info(mediation, 'demo mediation loaded');
+  // The programme plan and grant rounds join a demo database seeded before module D (each seed does nothing when its data exists).
+  if ((await seedDemoProgramme(database.db)).plans) logger.info('demo programme plan loaded');
+  const grants = await seedDemoGrants(database.db);
+  if (grants.applications) logger.info(grants, 'demo grant rounds loaded');
 }
 
 const jobs = await startJobs(database, [...platformJobs(database.db, config), ...moduleJobs(database.db, config)], logger);

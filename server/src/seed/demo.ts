@@ -7,6 +7,7 @@ import { searchNameOf } from '../modules/people/rules.js';
 import { seedDemoTrainings } from './demo-trainings.js';
 import { seedDemoMediation } from './demo-mediation.js';
 import { seedDemoProgramme } from './demo-programme.js';
+import { seedDemoGrants } from './demo-grants.js';
 
 /** The demo password of every demo login; it satisfies the password policy. */
 export const DEMO_PASSWORD = 'Tugi-demo-2026!';
@@ -115,6 +116,7 @@ export async function seedDemoData(db: Kysely<DB>, now = new Date()): Promise<bo
   await seedDemoTrainings(db, { now, passwordHash });
   await seedDemoMediation(db, { now, passwordHash });
   await seedDemoProgramme(db);
+  await seedDemoGrants(db, now);
   return true;
 }
 

@@ -25,6 +25,7 @@ export function messageParams(params: Record<string, string | number>, locale: L
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
     if (key === 'condition' || key === 'activity' || key === 'category') out[key] = translate(locale, `D_${key.toUpperCase()}_${String(value).toUpperCase()}`);
+    else if (key === 'population' && typeof value === 'number') out[key] = String(value).replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'en' ? ',' : '\u00a0');
     else if (key === 'from') out[key] = String(value).split(', ').map((c) => translate(locale, `D_CATEGORY_${c.toUpperCase()}`)).join(', ');
     else if (typeof value === 'number' && /Cents$/.test(key)) out[key.replace(/Cents$/, '')] = euros(value, locale);
     else if (key === 'amount' && typeof value === 'number') out[key] = euros(value, locale);
