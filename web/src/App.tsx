@@ -54,6 +54,10 @@ const ServiceLimitsPage = lazyNamed(() => import('./modules/families/sessions/Se
 const CounsellingExtrasPage = lazyNamed(() => import('./modules/families/sessions/CounsellingExtrasPage'), 'CounsellingExtrasPage');
 const GroupsPage = lazyNamed(() => import('./modules/families/groups/GroupsPage'), 'GroupsPage');
 const ProgrammePage = lazyNamed(() => import('./modules/programme/ProgrammePage'), 'ProgrammePage');
+const GrantsPage = lazyNamed(() => import('./modules/grants/GrantsPage'), 'GrantsPage');
+const GrantRoundPage = lazyNamed(() => import('./modules/grants/RoundPage'), 'RoundPage');
+const GrantApplicationsPage = lazyNamed(() => import('./modules/grants/ApplicationsPage'), 'ApplicationsPage');
+const GrantApplicationPage = lazyNamed(() => import('./modules/grants/ApplicationPage'), 'ApplicationPage');
 const TrainingsPage = lazyNamed(() => import('./modules/trainings/TrainingsPage'), 'TrainingsPage');
 const TrainingPage = lazyNamed(() => import('./modules/trainings/TrainingPage'), 'TrainingPage');
 const TrainingGroupsPage = lazyNamed(() => import('./modules/trainings/GroupsPage'), 'GroupsPage');
@@ -124,6 +128,10 @@ const routes: RouteObject[] = [
       guarded('families/spend', '/families/spend', SpendPage),
       only('families/:id', FAMILY_ROLES, FamilyPage),
       guarded('programme', '/programme', ProgrammePage),
+      guarded('grants', '/grants', GrantsPage),
+      guarded('grants/applications', '/grants/applications', GrantApplicationsPage),
+      guarded('grants/applications/:id', '/grants/applications', GrantApplicationPage),
+      guarded('grants/rounds/:id', '/grants', GrantRoundPage),
       guarded('trainings', '/trainings', TrainingsPage),
       guarded('trainings/calendar', '/trainings/calendar', TrainingCalendarPage),
       guarded('trainings/groups', '/trainings/groups', TrainingGroupsPage),

@@ -28,6 +28,8 @@ import {
   IconPresentation,
   IconCertificate,
   IconTimeline,
+  IconCoins,
+  IconFileDollar,
   type IconProps,
 } from '@tabler/icons-react';
 import { IconCalendarTime, IconDatabaseExport, IconScale } from '@tabler/icons-react';
@@ -64,6 +66,8 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/families/service-limits', labelKey: 'sessions.nav.limits', icon: IconCalendarCheck, roles: ['ska_contact', 'ska_manager', 'provider_admin'] },
   { path: '/families/counselling-extras', labelKey: 'sessions.nav.extras', icon: IconHeartHandshake, roles: ['ska_contact', 'ska_manager', 'provider_admin', 'provider_specialist'] },
   { path: '/programme', labelKey: 'nav.programme', icon: IconTimeline, roles: ['ministry_officer', 'ska_manager'] },
+  { path: '/grants', labelKey: 'nav.grants', icon: IconCoins, roles: ['ministry_officer', 'kov_worker'] },
+  { path: '/grants/applications', labelKey: 'nav.grantApplications', icon: IconFileDollar, roles: ['ministry_officer', 'kov_worker'] },
   { path: '/trainings', labelKey: 'trainings.nav.catalogue', icon: IconSchool, roles: TRAINING_ROLES },
   { path: '/trainings/calendar', labelKey: 'trainings.nav.calendar', icon: IconCalendarMonth, roles: TRAINING_ROLES },
   { path: '/trainings/groups', labelKey: 'trainings.nav.groups', icon: IconPresentation, roles: ['ska_manager', 'ska_specialist', 'ska_contact', 'trainer'] },
