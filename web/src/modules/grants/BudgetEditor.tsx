@@ -160,20 +160,20 @@ export function BudgetEditor({ roundId, measure, activity, plannedStart, lines, 
         <Paper key={l.key} withBorder p="sm" radius="md" data-testid="budget-line" component="fieldset" style={{ margin: 0 }}>
           <legend className="visually-hidden-caption">{t('grants.budget.lineN', { n: i + 1 })}</legend>
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <Select label={t('grants.budget.costType')} w={280} data={typeOptions}
+            <Select label={t('grants.budget.costType')} w={260} data={typeOptions}
               value={l.costType} onChange={(v) => v && set(i, { costType: v })} allowDeselect={false} data-testid="line-cost-type" />
-            <Select label={t('grants.budget.year')} w={90} data={Array.from({ length: years }, (_, y) => String(y + 1))} value={String(l.projectYear)}
+            <Select label={t('grants.budget.year')} w={80} data={Array.from({ length: years }, (_, y) => String(y + 1))} value={String(l.projectYear)}
               onChange={(v) => v && set(i, { projectYear: Number(v) })} allowDeselect={false} data-testid="line-year" />
-            <TextInput label={t('grants.budget.description')} w={240} value={l.description} maxLength={500} onChange={(e) => set(i, { description: e.currentTarget.value })} data-testid="line-description" />
+            <TextInput label={t('grants.budget.description')} w={200} value={l.description} maxLength={500} onChange={(e) => set(i, { description: e.currentTarget.value })} data-testid="line-description" />
             {isStaff(l.costType) ? (
               <>
-                <NumberInput label={t('grants.budget.fte')} w={100} min={1} max={100} suffix=" %" value={l.ftePercent ?? ''} onChange={(v) => set(i, { ftePercent: typeof v === 'number' ? v : null })} data-testid="line-fte" />
-                <NumberInput label={t('grants.budget.months')} w={90} min={1} max={12} value={l.months ?? ''} onChange={(v) => set(i, { months: typeof v === 'number' ? v : null })} data-testid="line-months" />
-                <TextInput label={t('grants.budget.gross')} w={150} inputMode="decimal" value={l.gross} onChange={(e) => set(i, { gross: e.currentTarget.value })} error={moneyError(l.gross, t)} data-testid="line-gross" />
-                <TextInput label={t('grants.budget.employer')} w={150} inputMode="decimal" value={l.employer} onChange={(e) => set(i, { employer: e.currentTarget.value })} error={moneyError(l.employer, t)} data-testid="line-employer" />
+                <NumberInput label={t('grants.budget.fte')} w={90} min={1} max={100} suffix=" %" value={l.ftePercent ?? ''} onChange={(v) => set(i, { ftePercent: typeof v === 'number' ? v : null })} data-testid="line-fte" />
+                <NumberInput label={t('grants.budget.months')} w={80} min={1} max={12} value={l.months ?? ''} onChange={(v) => set(i, { months: typeof v === 'number' ? v : null })} data-testid="line-months" />
+                <TextInput label={t('grants.budget.gross')} w={140} inputMode="decimal" value={l.gross} onChange={(e) => set(i, { gross: e.currentTarget.value })} error={moneyError(l.gross, t)} data-testid="line-gross" />
+                <TextInput label={t('grants.budget.employer')} w={140} inputMode="decimal" value={l.employer} onChange={(e) => set(i, { employer: e.currentTarget.value })} error={moneyError(l.employer, t)} data-testid="line-employer" />
               </>
             ) : (
-              <TextInput label={t('grants.budget.amountEur')} w={160} inputMode="decimal" value={l.amount} onChange={(e) => set(i, { amount: e.currentTarget.value })} error={moneyError(l.amount, t)} data-testid="line-amount" />
+              <TextInput label={t('grants.budget.amountEur')} w={140} inputMode="decimal" value={l.amount} onChange={(e) => set(i, { amount: e.currentTarget.value })} error={moneyError(l.amount, t)} data-testid="line-amount" />
             )}
             <div>
               <Text size="sm" fw={500}>{t('grants.budget.amount')}</Text>

@@ -28,5 +28,5 @@ export function centsToInput(cents: number | null | undefined): string {
 }
 
 export const STATUS_COLOR: Record<ApplicationStatus, string> = {
-  draft: 'gray', submitted: 'blue', in_review: 'cyan', eligible: 'teal', rejected: 'red', granted: 'green', not_funded: 'orange', contract_sent: 'yellow', contract_signed: 'green', lapsed: 'dark',
+  draft: 'gray', submitted: 'blue', in_review: 'blue', eligible: 'green', rejected: 'red', granted: 'green', not_funded: 'orange', contract_sent: 'orange', contract_signed: 'green', lapsed: 'gray',
 };

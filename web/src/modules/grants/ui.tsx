@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
 
 export function RoundStateBadge({ state }: { state: RoundState }) {
   const { t } = useTranslation();
-  const color = { planned: 'gray', announced: 'blue', open: 'green', closed: 'dark' }[state];
+  const color = { planned: 'gray', announced: 'blue', open: 'green', closed: 'gray' }[state];
   return <Badge color={color} variant="light" data-testid="round-state">{t(`grants.roundState.${state}`)}</Badge>;
 }
 

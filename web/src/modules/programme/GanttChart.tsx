@@ -62,7 +62,7 @@ export function GanttChart({ plan, onOpen }: { plan: Plan; onOpen: (id: string) 
                     <Group gap={6} wrap="wrap">
                       <span>{m.title}</span>
                       {m.implementers.map((i) => <Badge key={i} size="sm" variant="light" color="tedi">{i}</Badge>)}
-                      {m.grantMeasure && <Badge size="sm" variant="outline" color="grape">{t(`programme.grantMeasure.${m.grantMeasure}`)}</Badge>}
+                      {m.grantMeasure && <Badge size="sm" variant="outline" color="tedi">{t(`programme.grantMeasure.${m.grantMeasure}`)}</Badge>}
                     </Group>
                     {m.subactivities.length === 0 && <Text size="xs" c="dimmed" fw={400}>{t('programme.gantt.noTable')}</Text>}
                   </th>

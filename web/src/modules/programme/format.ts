@@ -1,6 +1,6 @@
 import type { SubactivityStatus } from './types';
 
-export const STATUS_COLOR: Record<SubactivityStatus, string> = { planned: 'gray', in_progress: 'blue', done: 'green', cancelled: 'dark' };
+export const STATUS_COLOR: Record<SubactivityStatus, string> = { planned: 'gray', in_progress: 'blue', done: 'green', cancelled: 'gray' };
 
 /** Day number of an ISO date (UTC arithmetic on the date alone: no time zone involved). */
 function dayNumber(iso: string): number {
