@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB, Locale } from '../../platform/db/schema.js';
 import { translate } from '../../platform/i18n/messages.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { tell } from '../families/shared.js';
+import { tell } from '../../platform/notify/tell.js';
 
 type Trx = Transaction<DB>;
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { RegisterConfig } from '../../config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { appendAudit } from '../../platform/audit/audit.js';
-import { skaContacts, tell } from '../families/shared.js';
+import { tell } from '../../platform/notify/tell.js';
+import { skaContacts } from '../families/shared.js';
 import { classifyRegisterAnswer, MAX_DELIVERY_ATTEMPTS, retryDelayMs, type RegisterAnswer } from './rules.js';
 
 /**

@@ -618,10 +618,12 @@ export async function markThreadRead(deps: AppDeps, ctx: RequestContext, threadI
  */
 export async function sendDecision(deps: AppDeps, ctx: RequestContext, proceedingId: string, input: { threadId?: string | undefined; number: string; title: string; body: string }) {
   const key = encryptionKeyFrom(deps.config);
+  // The PDF is made first: rendering is slow work that need not hold the database.
+  const found = await findProceeding(deps.db, ctx.actor, proceedingId);
+  if (!found) throw notFound();
+  const pdf = await renderPdf(decisionDocument(found, await partiesOf(deps.db, [found.id]), { ...input, decidedBy: ctx.actor.name, createdAt: new Date() }));
   return deps.db.transaction().execute(async (trx) => {
     const p = await lockProceeding(trx, ctx, proceedingId);
-    const parties = await partiesOf(trx, [p.id]);
-    const pdf = await renderPdf(decisionDocument(p, parties, { ...input, decidedBy: ctx.actor.name, createdAt: new Date() }));
     let threadId = input.threadId;
     if (threadId) {
       const thread = await findThread(trx, ctx.actor, threadId, 'create');
