@@ -68,6 +68,13 @@ const listExport: ExportColumn<z.infer<typeof applicationListItem>>[] = [
   { key: 'signDue', header: 'Allkirjastamise tähtaeg / Sign by', value: (r) => r.contractSignDueOn, kind: 'date' },
 ];
 
+/** A raw upload (application/octet-stream) and its file name made safe for a header. */
+function uploaded(body: unknown, name: string): { bytes: Buffer; filename: string } {
+  if (!Buffer.isBuffer(body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
+  if (body.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
+  return { bytes: body, filename: name.replace(/[\\/\r\n"]/g, '_') };
+}
+
 /** D-GRANT-1..3, D-SOS, D-PESA: measures, rounds, applications with the budget editor, evidence and the signed application, submission. */
 export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -248,10 +255,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
     },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
-      if (bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
-      const filename = request.query.filename.replace(/[\\/\r\n"]/g, '_');
+      const { bytes, filename } = uploaded(request.body, request.query.filename);
       const { container, validation } = await readContainer(request.query.kind === 'signed_application', bytes, filename);
       await addApplicationFile(deps.db, ctx, request.params.id, { kind: request.query.kind, conditionKey: request.query.condition ?? null, filename, bytes, container, validation });
       const files = await filesOf(deps.db, request.params.id);
@@ -372,10 +376,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
     schema: { tags: TAGS, summary: 'D-CONTRACT: the KOV uploads the digitally signed contract (ASiC-E/BDOC) by the 10th working day; later it has declined the grant (409)', params: idParams, querystring: z.object({ filename: z.string().trim().min(1).max(200) }).strict(), response: { 200: applicationDetail } },
     handler: async (request) => {
       const ctx = contextOf(request);
-      const bytes = request.body;
-      if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
-      if (bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
-      const filename = request.query.filename.replace(/[\\/\r\n"]/g, '_');
+      const { bytes, filename } = uploaded(request.body, request.query.filename);
       const { container, validation } = await readContainer(true, bytes, filename);
       await signContract(deps.db, ctx, request.params.id, { kind: 'signed_contract', conditionKey: null, filename, bytes, container, validation });
       return applicationOut(ctx, request.params.id, false);

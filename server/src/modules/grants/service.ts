@@ -167,13 +167,21 @@ export async function saveApplication(db: Kysely<DB>, ctx: RequestContext, id: s
   });
 }
 
+/**
+ * The application as the actor may see it for `action`, locked for the write (404 outside the
+ * scope), read again under the lock and at the expected version when one is given.
+ */
+async function lockApplication(trx: Trx, ctx: RequestContext, id: string, action: 'update' | 'approve', version: number | null) {
+  if (!(await findApplication(trx, ctx.actor, id, action))) throw notFound();
+  await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
+  const fresh = (await findApplication(trx, ctx.actor, id, action))!;
+  if (version !== null && fresh.version !== version) throw versionConflict(fresh.version);
+  return fresh;
+}
+
 /** The KOV's own draft, locked for the write, at the expected version. */
 async function lockDraft(trx: Trx, ctx: RequestContext, id: string, version: number | null) {
-  const row = await findApplication(trx, ctx.actor, id, 'update');
-  if (!row) throw notFound();
-  await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
-  const fresh = (await findApplication(trx, ctx.actor, id, 'update'))!;
-  if (version !== null && fresh.version !== version) throw versionConflict(fresh.version);
+  const fresh = await lockApplication(trx, ctx, id, 'update', version);
   if (fresh.status !== 'draft') throw new AppError(409, 'D_GRANT_2_ALREADY_SUBMITTED');
   return fresh;
 }
@@ -232,11 +240,7 @@ export async function removeApplicationFile(db: Kysely<DB>, ctx: RequestContext,
  */
 export async function submitApplication(db: Kysely<DB>, ctx: RequestContext, id: string, version: number) {
   return db.transaction().execute(async (trx) => {
-    const app = await findApplication(trx, ctx.actor, id, 'update');
-    if (!app) throw notFound();
-    await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
-    const fresh = (await findApplication(trx, ctx.actor, id, 'update'))!;
-    if (fresh.version !== version) throw versionConflict(fresh.version);
+    const fresh = await lockApplication(trx, ctx, id, 'update', version);
     const on = today();
     const round = await trx.selectFrom('grant_rounds').selectAll().where('id', '=', fresh.round_id).executeTakeFirstOrThrow();
     const measure = MEASURES[round.measure];
@@ -289,14 +293,7 @@ export type { ApplicationRow };
 // --- D-GRANT-3: processing ------------------------------------------------------------------------
 
 /** The application under the officer's hand, locked, at the expected version (when given). */
-async function lockForOfficer(trx: Trx, ctx: RequestContext, id: string, version: number | null) {
-  const row = await findApplication(trx, ctx.actor, id, 'approve');
-  if (!row) throw notFound();
-  await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
-  const fresh = (await findApplication(trx, ctx.actor, id, 'approve'))!;
-  if (version !== null && fresh.version !== version) throw versionConflict(fresh.version);
-  return fresh;
-}
+const lockForOfficer = (trx: Trx, ctx: RequestContext, id: string, version: number | null) => lockApplication(trx, ctx, id, 'approve', version);
 
 function requireStatus(app: ApplicationRow, allowed: readonly ApplicationStatus[], code = 'D_GRANT_3_WRONG_STATUS') {
   if (!allowed.includes(app.status)) throw new AppError(409, code, { status: app.status });
@@ -470,10 +467,7 @@ export async function sendContract(db: Kysely<DB>, ctx: RequestContext, id: stri
  */
 export async function signContract(db: Kysely<DB>, ctx: RequestContext, id: string, file: UploadedFile) {
   return db.transaction().execute(async (trx) => {
-    const app = await findApplication(trx, ctx.actor, id, 'update');
-    if (!app) throw notFound();
-    await trx.selectFrom('grant_applications').select('id').where('id', '=', id).forUpdate().execute();
-    const fresh = (await findApplication(trx, ctx.actor, id, 'update'))!;
+    const fresh = await lockApplication(trx, ctx, id, 'update', null);
     const on = today();
     if (fresh.status === 'contract_sent' && contractLapsed(fresh.contract_sign_due_on!, on)) throw new AppError(409, 'D_CONTRACT_LAPSED', { due: fresh.contract_sign_due_on! });
     requireStatus(fresh, ['contract_sent'], fresh.status === 'lapsed' ? 'D_CONTRACT_LAPSED' : 'D_GRANT_3_WRONG_STATUS');
