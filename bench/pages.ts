@@ -121,12 +121,12 @@ async function commitFloor(database: Database, options: { warmup: number; iterat
  * municipality with the most: the scoped family list must not read the whole table to find a few.
  */
 export async function kovWorkersBySize(database: Database): Promise<{ smallest: { email: string; kov: string; families: number }; largest: { email: string; kov: string; families: number } } | null> {
-  const rows = await sql<{ email: string; kov: string; families: number }>`
-    select distinct on (o.id) u.email, o.name as kov, count(f.id) over (partition by o.id)::int as families
-    from organisations o join users u on u.organisation_id = o.id and u.role = 'kov_worker' and u.active
-    join families f on f.kov_organisation_id = o.id
-    order by o.id, u.email`.execute(database.db);
-  if (rows.rows.length === 0) return null;
-  const sorted = [...rows.rows].sort((a, b) => a.families - b.families);
+  const rows = await sql<{ email: string | null; kov: string; families: number }>`
+    select o.name as kov, count(f.id)::int as families,
+      (select u.email from users u where u.organisation_id = o.id and u.role = 'kov_worker' and u.active order by u.email limit 1) as email
+    from organisations o join families f on f.kov_organisation_id = o.id
+    group by o.id, o.name`.execute(database.db);
+  const sorted = rows.rows.filter((r): r is { email: string; kov: string; families: number } => r.email !== null).sort((a, b) => a.families - b.families);
+  if (sorted.length === 0) return null;
   return { smallest: sorted[0]!, largest: sorted.at(-1)! };
 }

@@ -179,7 +179,7 @@ try {
     return {
       value: r.p95,
       ok: r.p95 < 100 && r.errors === 0 && kept,
-      detail: `each user a request every ${1000 / ratePerUser} ms (a page of two calls every ${2000 / ratePerUser} ms), ${r.offered} req/s asked, ${r.throughput.toFixed(0)} req/s served${kept ? '' : ' (RATE NOT KEPT)'}; ${r.requests.toLocaleString('en')} requests; p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, p97.5 corrected for coordinated omission ${ms(r.correctedP975)}; errors ${r.errors} (non-2xx ${r.non2xx}, timeouts ${r.timeouts}); ${mix}`,
+      detail: `each user a request every ${1000 / ratePerUser} ms (a page of two calls every ${2000 / ratePerUser} ms), users' phases spread over that interval, ${r.offered} req/s asked, ${r.throughput.toFixed(0)} req/s served${kept ? '' : ' (RATE NOT KEPT)'}; ${r.requests.toLocaleString('en')} requests; p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, highest p97.5 of a user corrected for coordinated omission ${ms(r.correctedP975)}, max ${ms(r.max)}; errors ${r.errors} (non-2xx ${r.non2xx}, timeouts ${r.timeouts}); ${mix}`,
     };
   });
 
