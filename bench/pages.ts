@@ -117,13 +117,14 @@ async function commitFloor(database: Database, options: { warmup: number; iterat
 }
 
 /**
- * A KOV worker of the municipality with the fewest families (at least one), and one of the
+ * A KOV worker who can log in (demo course participants have no password) of the municipality with
+ * the fewest families (at least one), and one of the
  * municipality with the most: the scoped family list must not read the whole table to find a few.
  */
 export async function kovWorkersBySize(database: Database): Promise<{ smallest: { email: string; kov: string; families: number }; largest: { email: string; kov: string; families: number } } | null> {
   const rows = await sql<{ email: string | null; kov: string; families: number }>`
     select o.name as kov, count(f.id)::int as families,
-      (select u.email from users u where u.organisation_id = o.id and u.role = 'kov_worker' and u.active order by u.email limit 1) as email
+      (select u.email from users u where u.organisation_id = o.id and u.role = 'kov_worker' and u.active and u.password_hash is not null order by u.email limit 1) as email
     from organisations o join families f on f.kov_organisation_id = o.id
     group by o.id, o.name`.execute(database.db);
   const sorted = rows.rows.filter((r): r is { email: string; kov: string; families: number } => r.email !== null).sort((a, b) => a.families - b.families);
