@@ -11,7 +11,7 @@ import { exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
 import { readSignedContainer } from '../../platform/documents/signed-container.js';
 import { createSignatureValidator } from '../../platform/documents/signature-validator.js';
-import { programmeGrantsRoles } from '../../platform/policy/policy.js';
+import { rolesWith } from '../../platform/policy/policy.js';
 import { GRANT_MEASURES } from '../programme/tables.js';
 import { MEASURES } from './measures.js';
 import { checksOf, eventsOf, filesOf, findApplication, findRound, findRoundWithTotals, linesOf, listApplications, listRounds, type ApplicationRow } from './queries.js';
@@ -21,10 +21,10 @@ import { APPLICATION_STATUSES, PEREPESA_ACTIVITIES } from './tables.js';
 import { applicationDetail, applicationListItem, evaluationView, fileView, rankingView, roundView, toApplicationListItem, toConditions, toEvaluationView, toFileView, toRankingView, toRoundView } from './views.js';
 
 const TAGS = ['grants'];
-const ROUND_READERS = programmeGrantsRoles('grant_round');
-const ROUND_WRITERS = programmeGrantsRoles('grant_round', 'create');
-const APP_READERS = programmeGrantsRoles('grant_application');
-const APP_WRITERS = programmeGrantsRoles('grant_application', 'update');
+const ROUND_READERS = rolesWith('grant_round');
+const ROUND_WRITERS = rolesWith('grant_round', 'create');
+const APP_READERS = rolesWith('grant_application');
+const APP_WRITERS = rolesWith('grant_application', 'update');
 const SIGNED_EXTENSIONS = /\.(asice|sce|bdoc)$/i;
 
 const cents = z.number().int().min(0).max(100_000_000_000);
@@ -151,7 +151,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.put('/api/grants/rounds/:id', {
-    config: { access: programmeGrantsRoles('grant_round', 'update') },
+    config: { access: rolesWith('grant_round', 'update') },
     schema: { tags: TAGS, summary: 'D-GRANT-1: change a round (X-CONC version)', params: idParams, body: roundBody.extend({ version: z.number().int().min(1) }).strict(), response: { 200: roundView } },
     handler: async (request) => {
       const ctx = contextOf(request);
@@ -202,7 +202,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/api/grants/rounds/:id/applications', {
-    config: { access: programmeGrantsRoles('grant_application', 'create') },
+    config: { access: rolesWith('grant_application', 'create') },
     schema: { tags: TAGS, summary: 'D-GRANT-2: the KOV starts its application in an announced or open round (one per round)', params: idParams, body: z.object({}).strict().optional(), response: { 201: applicationDetail } },
     handler: async (request, reply) => {
       const ctx = contextOf(request);
@@ -244,7 +244,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/api/grants/applications/:id/files', {
-    config: { access: programmeGrantsRoles('grant_application', 'update') },
+    config: { access: rolesWith('grant_application', 'update') },
     bodyLimit: MAX_UPLOAD_BYTES,
     schema: {
       tags: TAGS,
@@ -287,7 +287,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.delete('/api/grants/applications/:id/files/:fileId', {
-    config: { access: programmeGrantsRoles('grant_application', 'update') },
+    config: { access: rolesWith('grant_application', 'update') },
     schema: { tags: TAGS, summary: 'D-GRANT-2: remove a file from a draft', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
     handler: async (request, reply) => {
       await removeApplicationFile(deps.db, contextOf(request), request.params.id, request.params.fileId);
@@ -296,7 +296,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/api/grants/applications/:id/submit', {
-    config: { access: programmeGrantsRoles('grant_application', 'update') },
+    config: { access: rolesWith('grant_application', 'update') },
     schema: { tags: TAGS, summary: 'D-GRANT-2: submit — every condition’s evidence, the signed application and a budget within the limits; receipt e-mailed at once; D-GRANT-3 deadline set', params: idParams, body: z.object({ version: z.number().int().min(1) }).strict(), response: { 200: applicationDetail } },
     handler: async (request) => {
       const ctx = contextOf(request);
@@ -307,7 +307,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
 
   // --- D-GRANT-3: processing, D-SOS-ORDER: ranking and decision, D-CONTRACT ---------------------
 
-  const APPROVERS = programmeGrantsRoles('grant_application', 'approve');
+  const APPROVERS = rolesWith('grant_application', 'approve');
   const versioned = { version: z.number().int().min(1) };
 
   app.put('/api/grants/applications/:id/checks/:condition', {
@@ -371,7 +371,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
   });
 
   app.post('/api/grants/applications/:id/contract/sign', {
-    config: { access: programmeGrantsRoles('grant_application', 'update') },
+    config: { access: rolesWith('grant_application', 'update') },
     bodyLimit: MAX_UPLOAD_BYTES,
     schema: { tags: TAGS, summary: 'D-CONTRACT: the KOV uploads the digitally signed contract (ASiC-E/BDOC) by the 10th working day; later it has declined the grant (409)', params: idParams, querystring: z.object({ filename: z.string().trim().min(1).max(200) }).strict(), response: { 200: applicationDetail } },
     handler: async (request) => {

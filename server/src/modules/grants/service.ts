@@ -9,7 +9,7 @@ import { notify } from '../../platform/notify/notifications.js';
 import { translate } from '../../platform/i18n/messages.js';
 import type { SignedContainer } from '../../platform/documents/signed-container.js';
 import type { ValidationResult } from '../../platform/documents/signature-validator.js';
-import { canProgrammeGrants } from '../../platform/policy/policy.js';
+import { can } from '../../platform/policy/policy.js';
 import type { GrantMeasure } from '../programme/tables.js';
 import { conditionsFor, MEASURES } from './measures.js';
 import { findApplication, findRound, linesOf, type ApplicationRow } from './queries.js';
@@ -94,7 +94,7 @@ export async function updateRound(db: Kysely<DB>, ctx: RequestContext, id: strin
 
 /** A KOV starts its application (one per round) in a round that is announced or open. */
 export async function createApplication(db: Kysely<DB>, ctx: RequestContext, roundId: string) {
-  if (!canProgrammeGrants(ctx.actor, 'grant_application', 'create')) throw new AppError(403, 'FORBIDDEN');
+  if (!can(ctx.actor, 'grant_application', 'create')) throw new AppError(403, 'FORBIDDEN');
   return db.transaction().execute(async (trx) => {
     const on = today();
     // Locked: applications of a round are numbered one after another.

@@ -9,7 +9,7 @@ import { auditReads } from '../../platform/audit/reads.js';
 import { registerRecordType } from '../../platform/audit/record-access.js';
 import { addCalendarDays, compareIsoDates, isPublicHoliday, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { startOfTallinnDay } from '../../platform/calendar/tallinn-time.js';
-import { mediationRoles, type MediationResource } from '../../platform/policy/policy.js';
+import { rolesWith, type MediationResource } from '../../platform/policy/policy.js';
 import type { Actor } from '../../platform/policy/actor.js';
 import type { Role } from '../../platform/db/schema.js';
 import { decryptBytes, safeFilename } from '../families/report-files.js';
@@ -75,7 +75,7 @@ import {
 } from './schemas.js';
 
 const TAGS = ['mediation'];
-const roles = (resource: MediationResource, action: 'read' | 'create' | 'update' | 'assign' = 'read') => mediationRoles(resource, action);
+const roles = (resource: MediationResource, action: 'read' | 'create' | 'update' | 'assign' = 'read') => rolesWith(resource, action);
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 const today = () => todayInTallinn(new Date());
 const MAX_RANGE_DAYS = 42;

@@ -7,7 +7,7 @@ import { appendAudit, diffFields, type AuditEntry } from '../../platform/audit/a
 import { addCalendarDays, compareIsoDates, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { formatTallinnDateTimeEt, tallinnWallClock } from '../../platform/calendar/tallinn-time.js';
 import { renderPdf } from '../../platform/documents/pdf.js';
-import { canMediation } from '../../platform/policy/policy.js';
+import { can } from '../../platform/policy/policy.js';
 import { registerPerson, type PersonInput } from '../people/service.js';
 import { encryptBytes } from '../families/report-files.js';
 import { encryptionKeyFrom } from '../families/secrecy.js';
@@ -525,7 +525,7 @@ export async function uploadFile(deps: AppDeps, ctx: RequestContext, proceedingI
   if (!check.ok) throw new AppError(check.code === 'E_MSG_FILE_TOO_LARGE' ? 413 : check.code === 'E_MSG_FILE_EMPTY' ? 400 : 415, check.code, check.params);
   const key = encryptionKeyFrom(deps.config);
   return deps.db.transaction().execute(async (trx) => {
-    if (!canMediation(ctx.actor, 'mediation_message', 'create')) throw forbidden();
+    if (!can(ctx.actor, 'mediation_message', 'create')) throw forbidden();
     const p = await lockProceeding(trx, ctx, proceedingId);
     const row = await storeFile(trx, { proceedingId: p.id, filename, contentType: check.contentType, content: bytes, uploadedBy: ctx.actor.userId, key });
     await appendAudit(trx, ctx, [{ action: 'create', recordType: 'mediation_file', recordId: row.id, changes: [{ field: 'filename', old: null, new: filename }, { field: 'size', old: null, new: bytes.length }] }]);
@@ -675,7 +675,7 @@ export async function recordAgreement(deps: AppDeps, ctx: RequestContext, procee
   if (compareIsoDates(input.concludedOn, today()) > 0) throw badRequest('DATE_IN_FUTURE', { fields: [{ path: 'concludedOn', message: 'not after today' }] });
   const id = await deps.db.transaction().execute(async (trx) => {
     const p = await lockProceeding(trx, ctx, proceedingId, 'update');
-    if (!canMediation(ctx.actor, 'mediation_agreement', 'create')) throw forbidden();
+    if (!can(ctx.actor, 'mediation_agreement', 'create')) throw forbidden();
     const existing = await trx.selectFrom('mediation_agreements').select('id').where('proceeding_id', '=', p.id).executeTakeFirst();
     if (existing) throw conflict('E_REG_AGREEMENT_EXISTS');
     const parties = await partiesOf(trx, [p.id]);
@@ -724,7 +724,7 @@ export async function endWithoutAgreement(deps: AppDeps, ctx: RequestContext, pr
 /** SKA sends a failed delivery again: attempts start over (E-REG). */
 export async function retryDelivery(deps: AppDeps, ctx: RequestContext, id: string) {
   return deps.db.transaction().execute(async (trx) => {
-    if (!canMediation(ctx.actor, 'register_delivery', 'update')) throw forbidden();
+    if (!can(ctx.actor, 'register_delivery', 'update')) throw forbidden();
     const row = await trx.selectFrom('mediation_register_outbox').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound();
     if (row.status !== 'failed') throw conflict('E_REG_NOT_RETRYABLE');

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy/actor.js';
-import { canMediation } from '../../platform/policy/policy.js';
+import { can } from '../../platform/policy/policy.js';
 import { agreementOf, bookingsOf, partiesOf, type PartyRow, type ProceedingRow } from './queries.js';
 import { beforeCutoff, OPEN_STATUSES } from './rules.js';
 
@@ -75,7 +75,7 @@ export async function proceedingDetail(db: Kysely<DB>, actor: Actor, p: Proceedi
             childPersonIds: agreement.child_person_ids,
             summary: agreement.summary,
             delivery:
-              agreement.delivery_id && canMediation(actor, 'register_delivery', 'read')
+              agreement.delivery_id && can(actor, 'register_delivery', 'read')
                 ? {
                     id: agreement.delivery_id,
                     status: agreement.delivery_status!,
@@ -91,9 +91,9 @@ export async function proceedingDetail(db: Kysely<DB>, actor: Actor, p: Proceedi
       can: {
         consent: open && ((client && Boolean(me)) || actor.role === 'ska_contact'),
         refuse: open && Boolean(p.mediator_id) && ((client && Boolean(me)) || actor.role === 'ska_contact'),
-        assign: open && canMediation(actor, 'mediation_proceeding', 'assign'),
-        book: open && Boolean(p.mediator_id) && canMediation(actor, 'mediation_booking', 'create'),
-        write: canMediation(actor, 'mediation_message', 'create'),
+        assign: open && can(actor, 'mediation_proceeding', 'assign'),
+        book: open && Boolean(p.mediator_id) && can(actor, 'mediation_booking', 'create'),
+        write: can(actor, 'mediation_message', 'create'),
         decide: actor.role === 'ska_contact',
         recordOutcome: open && actor.role === 'mediator',
         end: open && (actor.role === 'mediator' || actor.role === 'ska_contact'),

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy/actor.js';
-import { canProgrammeGrants } from '../../platform/policy/policy.js';
+import { can } from '../../platform/policy/policy.js';
 import type { Implementer, SubactivityStatus } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -21,7 +21,7 @@ export interface PlanFilter {
 }
 
 export async function listPlans(db: Db, actor: Actor) {
-  if (!canProgrammeGrants(actor, 'programme_plan', 'read')) return [];
+  if (!can(actor, 'programme_plan', 'read')) return [];
   return db
     .selectFrom('programme_plans as p')
     .select((eb) => [
@@ -33,7 +33,7 @@ export async function listPlans(db: Db, actor: Actor) {
 }
 
 export async function findPlan(db: Db, actor: Actor, year: number) {
-  if (!canProgrammeGrants(actor, 'programme_plan', 'read')) return undefined;
+  if (!can(actor, 'programme_plan', 'read')) return undefined;
   return db.selectFrom('programme_plans').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
@@ -82,7 +82,7 @@ export async function planSubactivities(db: Db, planId: string, f: PlanFilter) {
 export type SubactivityRow = Awaited<ReturnType<typeof planSubactivities>>[number];
 
 export async function findSubactivity(db: Db, actor: Actor, id: string, action: 'read' | 'update' = 'read') {
-  if (!canProgrammeGrants(actor, 'programme_plan', action)) return undefined;
+  if (!can(actor, 'programme_plan', action)) return undefined;
   return db.selectFrom('programme_subactivities').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -6,7 +6,7 @@ import { AppError, booleanQuery, contextOf, idParams, notFound, timestamp, trimm
 import { appendAudit } from '../../platform/audit/audit.js';
 import { exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
-import { programmeGrantsRoles } from '../../platform/policy/policy.js';
+import { rolesWith } from '../../platform/policy/policy.js';
 import { BUNDLED_PLAN_YEARS, planFileSchema, readBundledPlan } from './plan-data.js';
 import { findPlan, findSubactivity, listPlans, notesOf, planFrame, planSubactivities, type PlanFilter, type PlanRow } from './queries.js';
 import { defaultMonth, MONTH, monthBounds, periodMonths } from './rules.js';
@@ -15,8 +15,8 @@ import { IMPLEMENTERS, SUBACTIVITY_STATUSES } from './tables.js';
 import { planHeadView, planView, subactivityView, toPlanHead, toPlanTree, toSubactivityView } from './views.js';
 
 const TAGS = ['programme'];
-const READERS = programmeGrantsRoles('programme_plan');
-const WRITERS = programmeGrantsRoles('programme_plan', 'update');
+const READERS = rolesWith('programme_plan');
+const WRITERS = rolesWith('programme_plan', 'update');
 
 const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const filterQuery = {
@@ -77,7 +77,7 @@ export function registerProgrammeRoutes(root: FastifyInstance, deps: AppDeps): v
   });
 
   app.post('/api/programme/plans', {
-    config: { access: programmeGrantsRoles('programme_plan', 'create') },
+    config: { access: rolesWith('programme_plan', 'create') },
     schema: {
       tags: TAGS,
       summary: 'D-PLAN import: a plan that ships with Tugi ({ bundledYear }) or a plan file ({ plan }, format tugi-programme-plan/1); a year is imported once',

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../platform/http/index.js';
 import { AppError, notFound, versionConflict } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
-import { canProgrammeGrants } from '../../platform/policy/policy.js';
+import { can } from '../../platform/policy/policy.js';
 import type { PlanFile } from './plan-data.js';
 import { findSubactivity } from './queries.js';
 import { parseTimeframe } from './rules.js';
@@ -18,7 +18,7 @@ export const today = () => todayInTallinn(new Date());
  * on a plan is never overwritten by a second import.
  */
 export async function importPlan(db: Kysely<DB>, ctx: RequestContext | null, file: PlanFile) {
-  if (ctx && !canProgrammeGrants(ctx.actor, 'programme_plan', 'create')) throw new AppError(403, 'FORBIDDEN');
+  if (ctx && !can(ctx.actor, 'programme_plan', 'create')) throw new AppError(403, 'FORBIDDEN');
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('programme_plans').select('id').where('year', '=', file.year).executeTakeFirst();
     if (existing) throw new AppError(409, 'D_PLAN_EXISTS', { year: file.year });

@@ -9,7 +9,7 @@ import type { Actor } from './actor.js';
  *    and detail query applies, so a list never fetches a row the user may not
  *    open, and a record outside the scope answers 404.
  */
-export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource | FamilyServicesResource | TrainingsResource;
+export type Resource = 'user' | 'organisation' | 'person' | 'audit_log' | 'mail_outbox' | 'own_account' | 'case' | FamiliesResource | FamilyServicesResource | TrainingsResource | ProgrammeGrantsResource | MediationResource;
 /** Module B part 1 (foster-family support). */
 export type FamiliesResource = 'family' | 'family_referral' | 'family_episode' | 'provider_contract' | 'provider_specialist';
 /**
@@ -33,22 +33,31 @@ const TRAININGS_READ = { training: R, training_group: R, training_registration: 
 
 const PERMISSIONS: Record<Role, Partial<Record<Resource, Action[]>>> = {
   ska_specialist: { person: RCU, own_account: RCU, case: ['read', 'update'], ...TRAININGS_READ },
-  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'], service_session: ['read', 'approve'], support_group: ['read', 'approve'], monthly_report: ['read', 'approve'], provider_report: R, ...TRAININGS_READ },
+  ska_contact: { person: RCU, own_account: RCU, family: RCU, family_referral: [...RCU, 'approve'], family_episode: ['read', 'approve'], provider_contract: RCU, provider_specialist: ['read', 'approve'], service_session: ['read', 'approve'], support_group: ['read', 'approve'], monthly_report: ['read', 'approve'], provider_report: R, ...TRAININGS_READ,
+    mediation_proceeding: [...RCU, 'assign'], mediation_booking: R, mediation_availability: R, mediation_message: ['read', 'create'], mediation_agreement: R, register_delivery: ['read', 'update'] },
   ska_manager: { person: R, own_account: RCU, case: ['read', 'assign'], family: R, family_referral: R, family_episode: R, provider_contract: R, provider_specialist: R, service_session: R, support_group: R, monthly_report: R, provider_report: R,
-    training: RCU, training_group: [...RCU, 'approve'], training_registration: ['read', 'update'], training_attendance: ['read', 'update'], training_feedback: R },
-  kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R, training: R, training_group: R, training_registration: RCU, training_feedback: ['create'] },
+    training: RCU, training_group: [...RCU, 'approve'], training_registration: ['read', 'update'], training_attendance: ['read', 'update'], training_feedback: R,
+    programme_plan: R, mediation_proceeding: R, mediation_booking: R, mediation_availability: R, mediation_message: R, mediation_agreement: R, register_delivery: R },
+  kov_worker: { person: RCU, own_account: RCU, case: RCU, family: RCU, family_referral: ['read', 'create'], family_episode: R, training: R, training_group: R, training_registration: RCU, training_feedback: ['create'],
+    grant_round: R, grant_application: RCU },
   provider_admin: { person: RCU, own_account: RCU, family: RCU, family_referral: RCU, family_episode: [...RCU, 'assign'], provider_contract: R, provider_specialist: RCU, service_session: RCU, support_group: RCU, monthly_report: RCU, provider_report: RCU },
   provider_specialist: { person: RCU, own_account: RCU, family: ['read', 'update'], family_referral: ['read', 'update'], family_episode: ['read', 'update'], provider_specialist: R, service_session: RCU, support_group: ['read', 'update'], monthly_report: ['read', 'update'] },
-  ministry_officer: { own_account: RCU },
+  ministry_officer: { own_account: RCU, programme_plan: RCU, grant_round: RCU, grant_application: ['read', 'approve'] },
   trainer: { own_account: RCU, training: R, training_group: R, training_registration: R, training_attendance: ['read', 'update'], training_feedback: R },
-  mediator: { person: RCU, own_account: RCU },
-  client: { person: R, own_account: RCU, service_confirmation: ['read', 'update'] },
+  mediator: { person: RCU, own_account: RCU, mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_availability: RCU, mediation_message: ['read', 'create'], mediation_agreement: ['read', 'create'] },
+  client: { person: R, own_account: RCU, service_confirmation: ['read', 'update'],
+    mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_message: ['read', 'create'], mediation_agreement: R },
   admin: { user: RCU, organisation: RCU, mail_outbox: R, own_account: RCU },
   auditor: { audit_log: R, own_account: RCU },
 };
 
 export function can(actor: Actor, resource: Resource, action: Action): boolean {
   return PERMISSIONS[actor.role][resource]?.includes(action) ?? false;
+}
+
+/** The roles that may do `action` on `resource` at all: a route's guard, from the same table. */
+export function rolesWith(resource: Resource, action: Action = 'read'): Role[] {
+  return (Object.keys(PERMISSIONS) as Role[]).filter((role) => PERMISSIONS[role][resource]?.includes(action));
 }
 
 const NOTHING = sql<SqlBool>`false`;
@@ -463,26 +472,10 @@ export type AuditedRecordType = 'person' | 'user' | 'organisation';
 /**
  * Module E (SPEC §8): proceedings with their parties' profile, bookings,
  * mediators' availability, correspondence with decisions, parenting agreements
- * and their delivery to the population register. Its own table beside
- * PERMISSIONS, in the same shape; the SKA contact is the service's coordinator.
+ * and their delivery to the population register; the SKA contact is the
+ * service's coordinator.
  */
 export type MediationResource = 'mediation_proceeding' | 'mediation_booking' | 'mediation_availability' | 'mediation_message' | 'mediation_agreement' | 'register_delivery';
-
-const MEDIATION_PERMISSIONS: Partial<Record<Role, Partial<Record<MediationResource, Action[]>>>> = {
-  ska_contact: { mediation_proceeding: [...RCU, 'assign'], mediation_booking: R, mediation_availability: R, mediation_message: ['read', 'create'], mediation_agreement: R, register_delivery: ['read', 'update'] },
-  ska_manager: { mediation_proceeding: R, mediation_booking: R, mediation_availability: R, mediation_message: R, mediation_agreement: R, register_delivery: R },
-  mediator: { mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_availability: RCU, mediation_message: ['read', 'create'], mediation_agreement: ['read', 'create'] },
-  client: { mediation_proceeding: ['read', 'update'], mediation_booking: RCU, mediation_message: ['read', 'create'], mediation_agreement: R },
-};
-
-export function canMediation(actor: Actor, resource: MediationResource, action: Action): boolean {
-  return MEDIATION_PERMISSIONS[actor.role]?.[resource]?.includes(action) ?? false;
-}
-
-/** The roles that have a mediation resource at all (route guards). */
-export function mediationRoles(resource: MediationResource, action: Action = 'read'): Role[] {
-  return (Object.keys(MEDIATION_PERMISSIONS) as Role[]).filter((role) => MEDIATION_PERMISSIONS[role]?.[resource]?.includes(action));
-}
 
 /**
  * Proceedings: SKA sees all; a mediator those assigned to them now (a refused
@@ -490,7 +483,7 @@ export function mediationRoles(resource: MediationResource, action: Action = 're
  */
 export function mediationProceedingScope(actor: Actor, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'mediation_proceedings'>): Expression<SqlBool> => {
-    if (!canMediation(actor, 'mediation_proceeding', action)) return NOTHING;
+    if (!can(actor, 'mediation_proceeding', action)) return NOTHING;
     switch (actor.role) {
       case 'ska_contact':
       case 'ska_manager':
@@ -527,7 +520,7 @@ export function mediationProceedingVisible(eb: ExpressionBuilder<DB, any>, actor
 /** Bookings: those of the proceedings in scope; a mediator also sees every booking in their own calendar. */
 export function mediationBookingScope(actor: Actor, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'mediation_bookings'>): Expression<SqlBool> => {
-    if (!canMediation(actor, 'mediation_booking', action)) return NOTHING;
+    if (!can(actor, 'mediation_booking', action)) return NOTHING;
     if (actor.role === 'mediator') return eb('mediation_bookings.mediator_id', '=', actor.userId);
     return mediationProceedingVisible(eb, actor, 'mediation_bookings.proceeding_id');
   };
@@ -536,45 +529,30 @@ export function mediationBookingScope(actor: Actor, action: Action = 'read') {
 /** Messages and threads (E-MSG): those of the proceedings in scope. */
 export function mediationMessageScope(actor: Actor, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'mediation_threads'>): Expression<SqlBool> => {
-    if (!canMediation(actor, 'mediation_message', action)) return NOTHING;
+    if (!can(actor, 'mediation_message', action)) return NOTHING;
     return mediationProceedingVisible(eb, actor, 'mediation_threads.proceeding_id');
   };
 }
 
 /** Register deliveries (E-REG) are SKA's. */
 export function registerDeliveryScope(actor: Actor, action: Action = 'read') {
-  return (_eb: ExpressionBuilder<DB, 'mediation_register_outbox'>): Expression<SqlBool> => (canMediation(actor, 'register_delivery', action) ? TRUE : NOTHING);
+  return (_eb: ExpressionBuilder<DB, 'mediation_register_outbox'>): Expression<SqlBool> => (can(actor, 'register_delivery', action) ? TRUE : NOTHING);
 }
 
 // --- Module D: programme plan and grant rounds -----------------------------------------
 
 /**
  * Module D (SPEC §7): the programme plan (D-PLAN), grant rounds (D-GRANT-1) and
- * the KOVs' applications (D-GRANT-2..3, D-SOS-ORDER, D-CONTRACT). Its own table
- * beside PERMISSIONS, in the same shape. Checking, deciding and sending the
- * contract is `approve`; a KOV worker writes their municipality's applications.
+ * the KOVs' applications (D-GRANT-2..3, D-SOS-ORDER, D-CONTRACT). Checking,
+ * deciding and sending the contract is `approve`; a KOV worker writes their
+ * municipality's applications.
  */
 export type ProgrammeGrantsResource = 'programme_plan' | 'grant_round' | 'grant_application';
-
-const PROGRAMME_GRANTS_PERMISSIONS: Partial<Record<Role, Partial<Record<ProgrammeGrantsResource, Action[]>>>> = {
-  ministry_officer: { programme_plan: RCU, grant_round: RCU, grant_application: ['read', 'approve'] },
-  ska_manager: { programme_plan: R },
-  kov_worker: { grant_round: R, grant_application: RCU },
-};
-
-export function canProgrammeGrants(actor: Actor, resource: ProgrammeGrantsResource, action: Action): boolean {
-  return PROGRAMME_GRANTS_PERMISSIONS[actor.role]?.[resource]?.includes(action) ?? false;
-}
-
-/** The roles that have a module D resource at all (route guards). */
-export function programmeGrantsRoles(resource: ProgrammeGrantsResource, action: Action = 'read'): Role[] {
-  return (Object.keys(PROGRAMME_GRANTS_PERMISSIONS) as Role[]).filter((role) => PROGRAMME_GRANTS_PERMISSIONS[role]?.[resource]?.includes(action));
-}
 
 /** Grant rounds: the ministry sees all; a KOV worker those announced by `today` (an unannounced round answers 404). */
 export function grantRoundScope(actor: Actor, today: string, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'grant_rounds'>): Expression<SqlBool> => {
-    if (!canProgrammeGrants(actor, 'grant_round', action)) return NOTHING;
+    if (!can(actor, 'grant_round', action)) return NOTHING;
     if (actor.role === 'ministry_officer') return TRUE;
     return actor.role === 'kov_worker' ? eb('grant_rounds.announced_on', '<=', today) : NOTHING;
   };
@@ -586,7 +564,7 @@ export function grantRoundScope(actor: Actor, today: string, action: Action = 'r
  */
 export function grantApplicationScope(actor: Actor, action: Action = 'read') {
   return (eb: ExpressionBuilder<DB, 'grant_applications'>): Expression<SqlBool> => {
-    if (!canProgrammeGrants(actor, 'grant_application', action)) return NOTHING;
+    if (!can(actor, 'grant_application', action)) return NOTHING;
     if (actor.role === 'kov_worker') return eb('grant_applications.kov_organisation_id', '=', actor.organisationId);
     return actor.role === 'ministry_officer' ? eb('grant_applications.status', '!=', 'draft') : NOTHING;
   };
