@@ -42,8 +42,7 @@ export async function appendAuditBatch(trx: Transaction<DB> | Kysely<DB>, batch:
   if (!batch.some((b) => b.entries.length > 0)) return;
   // Outside a transaction the row lock would end with the first statement.
   if (!trx.isTransaction) return trx.transaction().execute((t) => appendAuditBatch(t, batch));
-  const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const chained = chainRows({ lastId: Number(head.last_id), lastHash: head.last_hash }, batch, new Date());
+  const chained = chainRows(await readChainHead(trx, { lock: true }), batch, new Date());
   await trx
     .with('appended', (db) => db.insertInto('audit_log').values(chained.rows as any).returning('id'))
     .updateTable('audit_head')
@@ -55,6 +54,13 @@ export async function appendAuditBatch(trx: Transaction<DB> | Kysely<DB>, batch:
 export interface ChainHead {
   lastId: number;
   lastHash: string;
+}
+
+/** The chain's head; with `lock`, held (FOR UPDATE) until the transaction ends. */
+export async function readChainHead(db: Transaction<DB> | Kysely<DB>, { lock }: { lock: boolean }): Promise<ChainHead> {
+  const query = db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return { lastId: Number(row.last_id), lastHash: row.last_hash };
 }
 
 export type AuditRow = ReturnType<typeof chainRows>['rows'][number];

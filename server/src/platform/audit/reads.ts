@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { appendAuditBatch, chainRows, type AuditBatch, type AuditEntry, type AuditSource, type ChainHead } from './audit.js';
+import { appendAuditBatch, chainRows, readChainHead, type AuditBatch, type AuditEntry, type AuditSource, type ChainHead } from './audit.js';
 
 /**
  * X-AUDIT for reads, with group commit. A read changes nothing, so its entry
@@ -67,13 +67,13 @@ class ReadAuditBatcher {
 
   private async appendChained(batch: AuditBatch): Promise<void> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const expected = this.head ?? (await readHead(this.db));
+      const expected = this.head ?? (await readChainHead(this.db, { lock: false }));
       const chained = chainRows(expected, batch, new Date());
       if (await appendIfHeadIs(this.db, expected, chained)) {
         this.head = chained.head;
         return;
       }
-      this.head = await readHead(this.db);
+      this.head = await readChainHead(this.db, { lock: false });
     }
     // Appends elsewhere kept winning: take the lock and wait in line instead.
     this.head = null;
@@ -83,11 +83,6 @@ class ReadAuditBatcher {
 
 /** Compare-and-set attempts before falling back to the head lock. */
 const MAX_ATTEMPTS = 3;
-
-async function readHead(db: Kysely<DB>): Promise<ChainHead> {
-  const row = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-  return { lastId: Number(row.last_id), lastHash: row.last_hash };
-}
 
 /** A PostgreSQL array literal of strings, every element quoted: {"a","b \"c\""}. */
 export function arrayLiteral(values: readonly string[]): string {
