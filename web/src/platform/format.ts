@@ -105,3 +105,10 @@ export function formatEuros(cents: number, language = 'et'): string {
   const amount = `${whole}${english ? '.' : ','}${String(abs % 100).padStart(2, '0')}`;
   return `${negative ? '−' : ''}${english ? `€${amount}` : `${amount}\u00a0€`}`;
 }
+
+/** A file's size for people: bytes, kB or MB (1024-based, as file managers show it). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,17 +1,11 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { IconFileCertificate, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../platform/format';
+import { formatDateTime, formatFileSize } from '../../platform/format';
 import { documentUrl } from './api';
 import type { CaseDocument } from './types';
 
 const VALIDATION_COLOR = { valid: 'green', invalid: 'red', unchecked: 'gray', error: 'orange' } as const;
-
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 function Signers({ doc }: { doc: CaseDocument }) {
   const { t } = useTranslation();
@@ -58,7 +52,7 @@ export function DocumentList({ caseId, items }: { caseId: string; items: CaseDoc
                   {d.filename}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {t(`cases.documents.kind.${d.kind}`)} · {fileSize(d.size)} · {d.uploadedBy} · {formatDateTime(d.createdAt)}
+                  {t(`cases.documents.kind.${d.kind}`)} · {formatFileSize(d.size)} · {d.uploadedBy} · {formatDateTime(d.createdAt)}
                 </Text>
                 <Signers doc={d} />
               </Stack>

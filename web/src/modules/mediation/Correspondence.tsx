@@ -5,12 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../platform/components/ErrorAlert';
 import { InlineLoader } from '../../platform/components/FullPageLoader';
-import { formatDateTime } from '../../platform/format';
+import { formatDateTime, formatFileSize } from '../../platform/format';
 import { ActionDialog } from '../families/ui/ActionDialog';
 import { FormActions } from '../families/ui/FormActions';
 import { Section } from '../families/ui/Section';
 import { actions, fileUrl, mediationKeys, useMediationWrite, useThread, useThreads } from './api';
-import { fileSize } from './format';
 import type { Message, Proceeding } from './types';
 
 type Close = (done?: string) => void;
@@ -110,7 +109,7 @@ function MessageCard({ m, myId }: { m: Message; myId: string }) {
           <Stack gap={2}>
             {m.files.map((f) => (
               <Anchor key={f.id} href={fileUrl(f.id)} download={f.filename} size="sm" data-testid="message-file" style={{ display: 'inline-flex', alignItems: 'center', gap: 4, minHeight: 32 }}>
-                <IconFileText size={16} aria-hidden /> {f.filename} ({fileSize(f.size)})
+                <IconFileText size={16} aria-hidden /> {f.filename} ({formatFileSize(f.size)})
               </Anchor>
             ))}
           </Stack>

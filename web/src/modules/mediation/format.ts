@@ -38,4 +38,3 @@ export function byDay<T>(items: readonly T[], instant: (item: T) => string): [st
   return [...days.entries()];
 }
 
-export const fileSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);

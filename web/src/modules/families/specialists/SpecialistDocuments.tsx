@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, FileButton, Group, Paper, Stack, Text, TextInput
 import { IconLink, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../platform/format';
+import { formatDateTime, formatFileSize } from '../../../platform/format';
 import { addDocumentReference, familyKeys, specialistDocumentUrl, uploadSpecialistDocument } from '../api';
 import { RuleErrorAlert } from '../RuleErrorAlert';
 import { Section } from '../ui/Section';
@@ -93,7 +93,7 @@ export function SpecialistDocuments({ s, canAdd }: { s: SpecialistDetail; canAdd
                   ) : (
                     <Text fw={700}>{d.title}</Text>
                   )}
-                  <Text size="sm" c="dimmed">{d.kind === 'upload' ? `${d.filename ?? ''}${d.size ? ` · ${Math.ceil(d.size / 1024)} kB` : ''}` : d.reference}</Text>
+                  <Text size="sm" c="dimmed">{d.kind === 'upload' ? `${d.filename ?? ''}${d.size ? ` · ${formatFileSize(d.size)}` : ''}` : d.reference}</Text>
                 </Stack>
                 <Text size="sm" c="dimmed">{d.uploadedBy} · {formatDateTime(d.createdAt)}</Text>
               </Group>
