@@ -50,7 +50,9 @@ const bounded = process.argv.includes('--bounded');
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
 const started = Date.now();
-const vitest = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.reliability.config.ts', ...files], {
+// CI sums up every suite's JSON report; it names the file here.
+const report = process.env.RELIABILITY_JSON_REPORT ? ['--reporter=default', '--reporter=json', `--outputFile=${process.env.RELIABILITY_JSON_REPORT}`] : [];
+const vitest = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.reliability.config.ts', ...report, ...files], {
   stdio: 'inherit',
   env: { ...process.env, TUGI_RELIABILITY: bounded ? 'bounded' : 'full' },
 });
