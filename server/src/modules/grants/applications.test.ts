@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { ok, refused } from '../../../test/responses.js';
 import type { TestClient } from '../../../test/client.js';
 import { decisionDueOn } from './rules.js';
-import { addKovWorker, cost, daysFromToday, draftBody, signedApplication, sosBudget, today } from './grants-test-helpers.js';
+import { addKovWorker, cost, daysFromToday, draftBody, runOnGrantsTestDay, signedApplication, sosBudget, today } from './grants-test-helpers.js';
+
+// A fixed day (see runOnGrantsTestDay): the 2024 programme's rounds must still be open.
+runOnGrantsTestDay();
 
 let t: TestApp;
 let ministry: TestClient;
@@ -28,7 +31,10 @@ beforeAll(async () => {
   kov = await t.loginAs('kov_worker');
   roundId = (await ok(ministry.post('/api/grants/rounds', newRound()), 201)).id;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
 
 describe('D-GRANT-1 rounds', () => {
   it('D-GRANT-1: a round with its measure, budget and dates; announced at least 5 calendar days before opening', async () => {

@@ -1,9 +1,20 @@
 import type { Kysely } from 'kysely';
+import { vi } from 'vitest';
 import type { DB } from '../../platform/db/schema.js';
 import { addCalendarDays, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { signedContainer, MARI_ID_CARD } from '../../platform/documents/fixtures/containers.js';
 
 /** Shared by module D's tests (not a test file itself): KOV users, rounds around today, full budgets, uploads. */
+
+/**
+ * Module D's measures are the 2024 programme's: a Signs of Safety project must end by
+ * 31.12.2027 (D-SOS). Tests that open rounds "around today" would start failing as that day
+ * nears, so they run from a fixed Monday; the clock still moves on from it in real time.
+ */
+export const GRANTS_TEST_DAY = new Date('2026-11-23T08:00:00Z');
+export function runOnGrantsTestDay() {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: GRANTS_TEST_DAY });
+}
 
 export const today = () => todayInTallinn(new Date());
 export const daysFromToday = (n: number) => addCalendarDays(today(), n);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { ok, refused } from '../../../test/responses.js';
 import type { TestClient } from '../../../test/client.js';
@@ -10,7 +10,10 @@ import { remindGrantDecisions } from './deadlines.js';
 import { lapseUnsignedContracts } from './service.js';
 import { projectPeriod, signDueOn } from './rules.js';
 import { SIGNS_OF_SAFETY } from './measures.js';
-import { addKovWorker, daysFromToday, draftBody, signedApplication, sosBudget, today } from './grants-test-helpers.js';
+import { addKovWorker, daysFromToday, draftBody, runOnGrantsTestDay, signedApplication, sosBudget, today } from './grants-test-helpers.js';
+
+// A fixed day (see runOnGrantsTestDay): the 2024 programme's rounds must still be open.
+runOnGrantsTestDay();
 
 let t: TestApp;
 let ministry: TestClient;
@@ -53,7 +56,10 @@ beforeAll(async () => {
   // Submission order: Tallinn, Tartu, Narva (three large towns), Rae (medium), Elva (small).
   for (const name of ['Tallinn', 'Tartu', 'Narva', 'Rae', 'Elva']) await apply(name, 12_000_000);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
 
 describe('D-GRANT-3 processing', () => {
   it('D-GRANT-3 checklist: the first check starts the review; "not met" needs a note; unknown conditions are bad input', async () => {
