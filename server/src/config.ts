@@ -12,6 +12,10 @@ const envSchema = z.object({
   TUGI_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   TUGI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TUGI_ENCRYPTION_KEY: z.string().optional(),
+  TUGI_ENCRYPTION_OLD_KEYS: z.string().optional(),
+  TUGI_RATE_LIMIT_SESSION: z.coerce.number().int().min(1).default(1200),
+  TUGI_RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(1).default(300),
+  TUGI_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SMTP_URL: z.string().optional(),
   SIVA_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Tugi <no-reply@tugi.example>'),
@@ -59,6 +63,10 @@ export interface AppConfig {
   sessionMinutes: number;
   trustProxy: boolean;
   encryptionKey: string | undefined;
+  /** Older keys still read (rotation); never written with. */
+  encryptionOldKeys: string[];
+  /** API requests per window: per session when logged in, per address when not. */
+  rateLimit: { perSession: number; perAnonymousAddress: number; windowSeconds: number };
   smtpUrl: string | undefined;
   /** Signature validation service of the SiVa kind (X-DOC); unset: containers are stored unchecked. */
   sivaUrl: string | undefined;
@@ -92,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMinutes: e.TUGI_SESSION_MINUTES,
     trustProxy: e.TUGI_TRUST_PROXY === 'true',
     encryptionKey: e.TUGI_ENCRYPTION_KEY,
+    encryptionOldKeys: (e.TUGI_ENCRYPTION_OLD_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    rateLimit: { perSession: e.TUGI_RATE_LIMIT_SESSION, perAnonymousAddress: e.TUGI_RATE_LIMIT_ANONYMOUS, windowSeconds: e.TUGI_RATE_LIMIT_WINDOW_SECONDS },
     smtpUrl: e.SMTP_URL,
     sivaUrl: e.SIVA_URL,
     mailFrom: e.MAIL_FROM,

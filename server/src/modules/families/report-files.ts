@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { ReportFilePurpose } from './service-tables.js';
@@ -6,25 +6,13 @@ import type { ReportFilePurpose } from './service-tables.js';
 /**
  * B-SEC (003 §3.6): report files — attendance lists, online screenshots, signed
  * monthly reports — are stored AES-256-GCM encrypted with the installation key
- * (the one that protects adoption data, `encryptionKeyFrom`). The bytes on disk
- * are iv (12) | tag (16) | ciphertext; the SHA-256 of the plain file is kept
+ * (the one that protects adoption data, `encryptionKeyFrom`), naming the key
+ * that encrypted them (key rotation: docs/key-rotation.md); the SHA-256 of the plain file is kept
  * so a download can be checked against what was uploaded.
  */
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
-export function encryptBytes(key: Buffer, plain: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
-}
-
-export function decryptBytes(key: Buffer, stored: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, stored.subarray(0, IV_BYTES));
-  decipher.setAuthTag(stored.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  return Buffer.concat([decipher.update(stored.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-}
+// iv | tag | body before key ids; `TGE2` | kid | iv | tag | body now (platform/crypto/keys.ts).
+export { encryptBytes, decryptBytes } from '../../platform/crypto/keys.js';
+import { encryptBytes, decryptBytes } from '../../platform/crypto/keys.js';
 
 export interface NewReportFile {
   providerId: string;
