@@ -168,8 +168,10 @@ export function encryptBytes(key: Buffer, plain: Buffer): Buffer {
   return Buffer.concat([BYTES_MAGIC, Buffer.from(ring.currentId, 'hex'), iv, tag, body]);
 }
 
-export function decryptBytes(key: Buffer, stored: Buffer): Buffer {
+export function decryptBytes(key: Buffer, raw: Buffer | Uint8Array): Buffer {
   const ring = ringOf(key);
+  // PGlite hands bytea back as a Uint8Array.
+  const stored = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   const kid = bytesKeyId(stored);
   if (kid !== null) {
     const rest = stored.subarray(BYTES_HEADER);
@@ -194,7 +196,8 @@ function openV1Bytes(ring: KeyRing, stored: Buffer): Buffer {
 }
 
 /** The key id a file ciphertext names; null for the older format without one. */
-export function bytesKeyId(stored: Buffer): string | null {
+export function bytesKeyId(raw: Buffer | Uint8Array): string | null {
+  const stored = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   if (stored.length < BYTES_HEADER + IV_BYTES + TAG_BYTES || !stored.subarray(0, BYTES_MAGIC.length).equals(BYTES_MAGIC)) return null;
   return stored.subarray(BYTES_MAGIC.length, BYTES_HEADER).toString('hex');
 }
