@@ -10,6 +10,7 @@ import { readSignedContainer } from '../../platform/documents/signed-container.j
 import { createSignatureValidator } from '../../platform/documents/signature-validator.js';
 import { caseParties, findCase } from './queries.js';
 import { activityLabel, caseDocument, documentAvailable, CASE_DOCUMENTS } from './documents.js';
+import { attachment } from '../../platform/http/content-disposition.js';
 
 const CASE_ROLES = ['ska_specialist', 'ska_manager', 'kov_worker'] as const;
 const SIGNED_EXTENSIONS = /\.(asice|sce|bdoc)$/i;
@@ -96,7 +97,7 @@ export function registerCaseDocumentRoutes(root: FastifyInstance, deps: AppDeps)
       await appendAudit(deps.db, ctx, [{ action: 'read', recordType: 'case_document', recordId: request.params.documentId, personId: c.child_person_id }]);
       return reply
         .header('content-type', doc.content_type)
-        .header('content-disposition', `attachment; filename="${doc.filename}"`)
+        .header('content-disposition', attachment(doc.filename))
         .header('cache-control', 'no-store')
         .send(doc.content);
     },

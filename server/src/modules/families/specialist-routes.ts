@@ -13,6 +13,7 @@ import { addSpecialistDocument, approveSpecialist, clearKovOfficialConflict, cre
 import { contractItem, FAMILY_ROLES, officialPosts, optionalText, personInput, pricesInput, specialistItem, specialistLanguages, specialistRoles, serviceDate } from './schemas.js';
 import { SPECIALIST_LANGUAGES, SPECIALIST_ROLES } from './tables.js';
 import { today } from './shared.js';
+import { attachment } from '../../platform/http/content-disposition.js';
 
 const TAGS = ['families'];
 const versioned = { version: z.number().int().min(1) };
@@ -301,7 +302,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
       await appendAudit(deps.db, ctx, [{ action: 'read', recordType: 'specialist_document', recordId: request.params.documentId, personId: specialist.person_id }]);
       return reply
         .header('content-type', doc.content_type ?? 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="${doc.filename ?? 'document'}"`)
+        .header('content-disposition', attachment(doc.filename ?? 'document'))
         .header('cache-control', 'no-store')
         .send(doc.content);
     },

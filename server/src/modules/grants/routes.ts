@@ -18,6 +18,7 @@ import { checksOf, eventsOf, filesOf, findApplication, findRound, findRoundWithT
 import { evaluateBudget } from './rules.js';
 import { addApplicationFile, checkCondition, createApplication, createRound, decideEligibility, decideFunding, lineInput, rankingOf, removeApplicationFile, saveApplication, sendContract, signContract, submitApplication, today, updateRound } from './service.js';
 import { APPLICATION_STATUSES, PEREPESA_ACTIVITIES } from './tables.js';
+import { attachment } from '../../platform/http/content-disposition.js';
 import { applicationDetail, applicationListItem, evaluationView, fileView, rankingView, roundView, toApplicationListItem, toConditions, toEvaluationView, toFileView, toRankingView, toRoundView } from './views.js';
 
 const TAGS = ['grants'];
@@ -282,7 +283,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
       const file = await deps.db.selectFrom('grant_application_files').select(['filename', 'content_type', 'content']).where('id', '=', request.params.fileId).where('application_id', '=', a.id).executeTakeFirst();
       if (!file) throw notFound();
       await appendAudit(deps.db, ctx, [{ action: 'read', recordType: 'grant_application_file', recordId: request.params.fileId }]);
-      return reply.header('content-type', file.content_type).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.content);
+      return reply.header('content-type', file.content_type).header('content-disposition', attachment(file.filename)).header('cache-control', 'no-store').send(file.content);
     },
   });
 

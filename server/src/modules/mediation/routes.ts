@@ -12,7 +12,8 @@ import { startOfTallinnDay } from '../../platform/calendar/tallinn-time.js';
 import { rolesWith, type MediationResource } from '../../platform/policy/policy.js';
 import type { Actor } from '../../platform/policy/actor.js';
 import type { Role } from '../../platform/db/schema.js';
-import { decryptBytes, safeFilename } from '../families/report-files.js';
+import { decryptBytes } from '../families/report-files.js';
+import { attachment } from '../../platform/http/content-disposition.js';
 import { encryptionKeyFrom } from '../families/secrecy.js';
 import {
   calendarOf,
@@ -478,7 +479,7 @@ export function registerMediationRoutes(root: FastifyInstance, deps: AppDeps): v
       await auditReads(deps.db, ctx, readEntries('mediation_file', file.id, await partyPeople(file.proceeding_id)));
       return reply
         .header('content-type', file.content_type)
-        .header('content-disposition', `attachment; filename="${safeFilename(file.filename)}"`)
+        .header('content-disposition', attachment(file.filename))
         .header('cache-control', 'no-store')
         .send(content);
     },

@@ -14,6 +14,7 @@ import { quarterCounts } from './quarters.js';
 import { addGroup, approveSmallGroup, attachGroupFile, cancelGroup, createPlan, decideGroup, deleteGroup, recordAttendance, submitPlan, updateGroup } from './service.js';
 import { attendanceInput, decisionInput, groupDetail, groupInput, groupPatch, groupStatus, groupView, month, planView, quarter, quarterCountsView, smallGroupInput } from './schemas.js';
 import { groupDetailView, groupViews, toPlanView } from './views.js';
+import { attachment } from '../../../platform/http/content-disposition.js';
 
 const TAGS = ['support groups'];
 const READERS = ['provider_admin', 'provider_specialist', 'ska_contact', 'ska_manager'] as const;
@@ -23,9 +24,7 @@ const FILE_PURPOSES = { 'attendance-list': 'attendance_list', screenshot: 'atten
 
 /** An attachment header that survives any filename: an ASCII fallback and the UTF-8 name (RFC 6266). */
 export function contentDisposition(filename: string): string {
-  const safe = safeFilename(filename);
-  const ascii = safe.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+  return attachment(filename);
 }
 
 /** Support groups (B-GRP-1..5): plans, SKA's decisions, attendance with encrypted files, pay preview, quarterly counts. */

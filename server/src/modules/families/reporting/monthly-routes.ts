@@ -19,6 +19,7 @@ import { lineView, reportDetail, reportSummary } from './monthly-views.js';
 import { specialistReportDocument } from './monthly-pdf.js';
 import { confirmationItem, currentMonthResponse, historyResponse, MONTH, REPORT_READERS, reportDetail as reportDetailSchema, reportStatus, reportSummary as reportSummarySchema } from './monthly-schemas.js';
 import { translate } from '../../../platform/i18n/messages.js';
+import { attachment } from '../../../platform/http/content-disposition.js';
 
 const TAGS = ['families'];
 const BASE = '/api/families/monthly-reports';
@@ -252,7 +253,7 @@ export function registerMonthlyReportRoutes(root: FastifyInstance, deps: AppDeps
       const file = await loadReportFile(deps.db, encryptionKeyFrom(deps.config), request.params.fileId);
       if (!file) throw notFound();
       await appendAudit(deps.db, ctx, [{ action: 'export', recordType: 'report_file', recordId: file.id }]);
-      return reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename="${safeFilename(file.filename)}"`).header('cache-control', 'no-store').send(file.content);
+      return reply.header('content-type', 'application/octet-stream').header('content-disposition', attachment(file.filename)).header('cache-control', 'no-store').send(file.content);
     },
   });
 
