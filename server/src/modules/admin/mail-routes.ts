@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
 import { decodeCursor, idParams, notFound, pageOf, pageQuery, toPage } from '../../platform/http/index.js';
 import { mailScope } from '../../platform/policy/policy.js';
+import { RESET_MAIL_KEY_PREFIX, redactResetToken } from '../../platform/auth/password-reset.js';
 
 const mailItem = z.object({
   id: z.string(),
@@ -48,9 +49,11 @@ export function registerMailRoutes(root: FastifyInstance, deps: AppDeps): void {
     config: { access: ['admin'] },
     schema: { tags: ['admin'], summary: 'One e-mail with its text', params: idParams, response: { 200: mailItem.extend({ bodyText: z.string() }) } },
     handler: async (request) => {
-      const row = await deps.db.selectFrom('mail_outbox').select([...columns, 'body_text']).where('id', '=', request.params.id).where(mailScope(request.actor!)).executeTakeFirst();
+      const row = await deps.db.selectFrom('mail_outbox').select([...columns, 'body_text', 'dedupe_key']).where('id', '=', request.params.id).where(mailScope(request.actor!)).executeTakeFirst();
       if (!row) throw notFound();
-      return { ...toItem(row), bodyText: row.body_text };
+      // A reset link would let the admin set a user's password unseen; shown only in demo mode (no SMTP), where the outbox is the only way to read mails.
+      const secret = deps.config.smtpUrl !== undefined && row.dedupe_key?.startsWith(RESET_MAIL_KEY_PREFIX);
+      return { ...toItem(row), bodyText: secret ? redactResetToken(row.body_text) : row.body_text };
     },
   });
 }

@@ -6,7 +6,8 @@ import { clearSessionCookies, setSessionCookies } from '../http/guard.js';
 import { localeSchema, roleSchema, organisationKindSchema } from '../http/schemas.js';
 import { appendAudit } from '../audit/audit.js';
 import { loginWithPassword } from './login-service.js';
-import { deleteSession } from './sessions.js';
+import { deleteSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
 import { AppError } from '../http/errors.js';
 
 export const sessionResponse = z.object({
@@ -49,6 +50,9 @@ export function registerAuthRoutes(root: FastifyInstance, deps: AppDeps): void {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
+      // Session fixation: a session that came with the request ends; the new token replaces it.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(deps.db, sessionIdOf(previous));
       setSessionCookies(request, reply, session.token, session.csrfToken);
       return { user: await describeUser(userId), expiresAt: session.expiresAt.toISOString(), csrfToken: session.csrfToken };
     },
@@ -79,6 +83,35 @@ export function registerAuthRoutes(root: FastifyInstance, deps: AppDeps): void {
         await deleteSession(trx, request.session!.id);
         await appendAudit(trx, { actor, ip: request.ip }, [{ action: 'logout', recordType: 'user', recordId: actor.userId }]);
       });
+      clearSessionCookies(reply);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.post('/api/auth/password-reset', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Ask for a password reset link by e-mail (X-AUTH); the same 202 whether or not the address has an account',
+      body: z.object({ email: z.string().trim().min(3).max(320) }).strict(),
+      response: { 202: z.object({ accepted: z.literal(true) }) },
+    },
+    handler: async (request, reply) => {
+      await requestPasswordReset(deps, { email: request.body.email, ip: request.ip });
+      return reply.status(202).send({ accepted: true as const });
+    },
+  });
+
+  app.post('/api/auth/password-reset/confirm', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Set a new password with the token from the reset e-mail; ends every session of the user',
+      body: z.object({ token: z.string().min(1).max(200), password: z.string().min(1).max(4096) }).strict(),
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      await confirmPasswordReset(deps, { token: request.body.token, password: request.body.password, ip: request.ip, locale: request.locale });
       clearSessionCookies(reply);
       return reply.status(204).send(null);
     },

@@ -77,6 +77,8 @@ export async function loadSession(db: Kysely<DB>, token: string, now = new Date(
     .where('sessions.id', '=', sessionIdOf(token))
     .executeTakeFirst();
   if (!row || !row.active || row.expires_at <= now) return null;
+  // The absolute limit holds whatever the stored expiry says.
+  if (row.created_at.getTime() + SESSION_ABSOLUTE_HOURS * 3_600_000 <= now.getTime()) return null;
   return {
     id: row.id,
     csrfToken: row.csrf_token,

@@ -12,6 +12,8 @@ export const SCHEMA_COLUMNS: { [T in keyof DB]-?: ColumnsOf<DB[T]> } = {
   users: { id: true, email: true, name: true, role: true, organisation_id: true, personal_code: true, person_id: true, password_hash: true, locale: true, active: true, failed_logins: true, locked_until: true, last_login_at: true, version: true, created_at: true, updated_at: true },
   sessions: { id: true, user_id: true, csrf_token: true, auth_method: true, created_at: true, expires_at: true, ip: true, user_agent: true },
   login_attempts: { id: true, email: true, ip: true, success: true, at: true },
+  password_reset_tokens: { id: true, user_id: true, token_hash: true, created_at: true, expires_at: true, used_at: true },
+  password_reset_requests: { id: true, email: true, ip: true, at: true },
   oidc_transactions: { state: true, nonce: true, code_verifier: true, locale: true, created_at: true },
   people: { id: true, personal_code: true, first_name: true, last_name: true, search_name: true, birth_date: true, sex: true, version: true, created_by: true, created_at: true, updated_at: true },
   person_links: { id: true, person_id: true, organisation_id: true, user_id: true, reason: true, created_at: true },

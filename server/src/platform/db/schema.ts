@@ -88,6 +88,22 @@ export interface LoginAttemptsTable {
   at: Timestamp;
 }
 
+export interface PasswordResetTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
 export interface OidcTransactionsTable {
   state: string;
   nonce: string;
@@ -192,6 +208,8 @@ export interface DB extends CasesTables, FamiliesTables, FamilyServicesTables, T
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  password_reset_requests: PasswordResetRequestsTable;
   oidc_transactions: OidcTransactionsTable;
   people: PeopleTable;
   person_links: PersonLinksTable;

@@ -42,6 +42,8 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, params: Record<string, string | number>, details: unknown) {
   const body: ErrorBody = { error: { code, message: translate(request.locale ?? localeFromHeader(request.headers['accept-language']), code, params) } };
   if (details !== undefined) body.error.details = details;
+  const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && status === 429) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 

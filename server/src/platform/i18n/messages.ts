@@ -161,6 +161,55 @@ export const messages: Messages = {
     en: 'You can save up to {limit} filters for one list.',
     ru: 'Для одного списка можно сохранить не более {limit} фильтров.',
   },
+  PASSWORD_RESET_INVALID: {
+    et: 'Parooli taastamise link on vale, aegunud või juba kasutatud. Küsi uus link.',
+    en: 'The password reset link is wrong, expired or already used. Ask for a new link.',
+    ru: 'Ссылка для восстановления пароля неверна, устарела или уже использована. Запросите новую ссылку.',
+  },
+  PASSWORD_RESET_RATE_LIMITED: {
+    et: 'Liiga palju parooli taastamise päringuid. Proovi uuesti {minutes} minuti pärast.',
+    en: 'Too many password reset requests. Try again in {minutes} minutes.',
+    ru: 'Слишком много запросов на восстановление пароля. Повторите через {minutes} мин.',
+  },
+  PASSWORD_POLICY_UNMET: {
+    et: 'Parool ei vasta nõuetele: {rules}',
+    en: 'The password does not meet the requirements: {rules}',
+    ru: 'Пароль не соответствует требованиям: {rules}',
+  },
+  PASSWORD_RULE_too_short: { et: 'vähemalt {min} märki.', en: 'at least {min} characters.', ru: 'не менее {min} символов.' },
+  PASSWORD_RULE_too_long: { et: 'kuni {max} märki.', en: 'at most {max} characters.', ru: 'не более {max} символов.' },
+  PASSWORD_RULE_common: { et: 'mitte üks levinud paroolidest.', en: 'not one of the common passwords.', ru: 'не из числа распространённых паролей.' },
+  PASSWORD_RULE_contains_identity: { et: 'ei sisalda sinu nime ega e-posti aadressi.', en: 'not containing your name or e-mail address.', ru: 'не содержит ваше имя или адрес эл. почты.' },
+  PASSWORD_RULE_too_simple: {
+    et: 'vähemalt kolme liiki märke (väiketähed, suurtähed, numbrid, muud) või vähemalt {passphrase} märki pikk.',
+    en: 'three kinds of characters (lower case, upper case, digits, other) or at least {passphrase} characters long.',
+    ru: 'три вида символов (строчные, прописные, цифры, прочие) или не менее {passphrase} символов.',
+  },
+  MAIL_PASSWORD_RESET_SUBJECT: {
+    et: 'Tugi: parooli taastamine',
+    en: 'Tugi: password reset',
+    ru: 'Tugi: восстановление пароля',
+  },
+  MAIL_PASSWORD_RESET_BODY: {
+    et: 'Tere, {name}!\n\nKeegi (loodetavasti sina) palus Tugi kontole uut parooli. Uue parooli saad määrata {minutes} minuti jooksul sellel lingil:\n\n{link}\n\nLinki saab kasutada üks kord. Kui sa parooli ei küsinud, ära tee midagi: sinu parool ei muutu.',
+    en: 'Hello {name},\n\nSomeone (hopefully you) asked for a new password for your Tugi account. You can set a new password within {minutes} minutes at this link:\n\n{link}\n\nThe link works once. If you did not ask for it, do nothing: your password stays as it is.',
+    ru: 'Здравствуйте, {name}!\n\nКто-то (надеемся, вы) запросил новый пароль для учётной записи Tugi. Задать новый пароль можно в течение {minutes} минут по ссылке:\n\n{link}\n\nСсылка действует один раз. Если вы не запрашивали пароль, ничего не делайте: ваш пароль не изменится.',
+  },
+  RATE_LIMITED: {
+    et: 'Liiga palju päringuid. Oota {seconds} sekundit ja proovi uuesti.',
+    en: 'Too many requests. Wait {seconds} seconds and try again.',
+    ru: 'Слишком много запросов. Подождите {seconds} с и попробуйте снова.',
+  },
+  UPLOAD_FILE_TYPE: {
+    et: 'Seda failitüüpi ei saa üles laadida. Lubatud: {accepted}. Tüüp tuvastatakse faili sisu järgi, mitte nime järgi.',
+    en: 'This type of file cannot be uploaded. Accepted: {accepted}. The type is recognised by the content, not by the name.',
+    ru: 'Этот тип файла нельзя загрузить. Допускаются: {accepted}. Тип определяется по содержимому, а не по имени.',
+  },
+  UPLOAD_NOT_ACCEPTED_HERE: {
+    et: 'See aadress ei võta faile vastu. Kasuta JSON-i.',
+    en: 'This address does not take files. Use JSON.',
+    ru: 'Этот адрес не принимает файлы. Используйте JSON.',
+  },
   INTERNAL: {
     et: 'Midagi läks valesti. Viga on logitud (viide {reference}).',
     en: 'Something went wrong. The error has been logged (reference {reference}).',
