@@ -129,7 +129,8 @@ async function findCaseForUpdate(trx: Transaction<DB>, ctx: RequestContext, id: 
   const found = await findCase(trx, ctx.actor, id, action);
   if (!found) throw notFound();
   await sql`select 1 from cases where id = ${id} for update`.execute(trx);
-  return found;
+  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
+  return (await findCase(trx, ctx.actor, id, action))!;
 }
 
 async function save(trx: Transaction<DB>, ctx: RequestContext, before: CaseRecord, values: Record<string, unknown>): Promise<CaseRecord> {

@@ -186,9 +186,10 @@ async function addChildIn(trx: Transaction<DB>, ctx: RequestContext, family: Fam
 }
 
 export async function lockFamily(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number | null, action: 'update' | 'read' = 'update') {
-  const found = await findFamily(trx, ctx.actor, id, action);
-  if (!found) throw notFound();
+  if (!(await findFamily(trx, ctx.actor, id, action))) throw notFound();
   await sql`select 1 from families where id = ${id} for update`.execute(trx);
+  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
+  const found = (await findFamily(trx, ctx.actor, id, action))!;
   if (version !== null && found.version !== version) throw versionConflict(found.version);
   return found;
 }

@@ -134,9 +134,10 @@ export async function createReferral(deps: AppDeps, ctx: RequestContext, input: 
 }
 
 async function lockReferral(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number, action: 'update' | 'approve' | 'read') {
-  const found = await findReferral(trx, ctx.actor, id, action);
-  if (!found) throw notFound();
+  if (!(await findReferral(trx, ctx.actor, id, action))) throw notFound();
   await sql`select 1 from family_referrals where id = ${id} for update`.execute(trx);
+  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
+  const found = (await findReferral(trx, ctx.actor, id, action))!;
   if (found.version !== version) throw versionConflict(found.version);
   return found;
 }

@@ -71,8 +71,10 @@ export async function createRound(db: Kysely<DB>, ctx: RequestContext, input: Ro
 
 export async function updateRound(db: Kysely<DB>, ctx: RequestContext, id: string, input: Omit<RoundInput, 'measure'> & { version: number }) {
   return db.transaction().execute(async (trx) => {
-    const before = await findRound(trx, ctx.actor, id, today(), 'update');
-    if (!before) throw notFound();
+    if (!(await findRound(trx, ctx.actor, id, today(), 'update'))) throw notFound();
+    // Locked and read again: a change committed meanwhile must answer 409, not be overwritten (X-CONC).
+    await trx.selectFrom('grant_rounds').select('id').where('id', '=', id).forUpdate().execute();
+    const before = (await findRound(trx, ctx.actor, id, today(), 'update'))!;
     if (before.version !== input.version) throw versionConflict(before.version);
     const problems = roundProblems({ measure: MEASURES[before.measure], announcedOn: input.announcedOn, opensOn: input.opensOn, closesOn: input.closesOn });
     if (problems.length) throw ruleError(problems, ctx.locale);

@@ -69,8 +69,10 @@ export interface SubactivityChange {
 /** Status and progress of a sub-activity (X-CONC), with an optional progress note; audited with field changes. */
 export async function updateSubactivity(db: Kysely<DB>, ctx: RequestContext, id: string, change: SubactivityChange) {
   return db.transaction().execute(async (trx) => {
-    const before = await findSubactivity(trx, ctx.actor, id, 'update');
-    if (!before) throw notFound();
+    if (!(await findSubactivity(trx, ctx.actor, id, 'update'))) throw notFound();
+    // Locked and read again: a change committed meanwhile must answer 409, not be overwritten (X-CONC).
+    await trx.selectFrom('programme_subactivities').select('id').where('id', '=', id).forUpdate().execute();
+    const before = (await findSubactivity(trx, ctx.actor, id, 'update'))!;
     if (before.version !== change.version) throw versionConflict(before.version);
     const status = change.status ?? before.status;
     // Done means done: progress follows, unless the officer says otherwise in the same change.

@@ -76,9 +76,10 @@ function assertPlanOpen(month: string, on: IsoDate) {
 }
 
 async function lockPlan(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'read' | 'create' | 'update' = 'update'): Promise<PlanRow> {
-  const plan = await findPlan(trx, ctx.actor, id, action);
-  if (!plan) throw notFound();
+  if (!(await findPlan(trx, ctx.actor, id, action))) throw notFound();
   await sql`select 1 from support_group_plans where id = ${id} for update`.execute(trx);
+  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
+  const plan = (await findPlan(trx, ctx.actor, id, action))!;
   if (version !== null && plan.version !== version) throw versionConflict(plan.version);
   return plan;
 }

@@ -114,11 +114,12 @@ export async function draftDueReports(db: Kysely<DB>, now = new Date()): Promise
 
 /** Locks a report in the user's scope for a change, checking the version (X-CONC); approved reports are final. */
 async function lockReport(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'update' | 'approve' | 'read' = 'update'): Promise<ReportRow> {
-  const found = await findReport(trx, ctx.actor, id, action);
-  if (!found) throw notFound();
+  if (!(await findReport(trx, ctx.actor, id, action))) throw notFound();
   await sql`select 1 from monthly_reports where id = ${id} for update`.execute(trx);
-  if (found.status === 'approved') throw new AppError(409, 'MONTHLY_REPORT_APPROVED');
+  // Read again under the lock: a change committed while we waited must be seen (X-CONC); a stale version answers that first.
+  const found = (await findReport(trx, ctx.actor, id, action))!;
   if (version !== null && found.version !== version) throw versionConflict(found.version);
+  if (found.status === 'approved') throw new AppError(409, 'MONTHLY_REPORT_APPROVED');
   return found;
 }
 
