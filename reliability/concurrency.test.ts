@@ -7,6 +7,7 @@ import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
 import { recordFigures } from './figures.js';
 import { EDITABLE, type Ctx } from './concurrency/editable.js';
 import { checkStaleUpdates, editableRoutes, makeCtx } from './concurrency/stale.js';
+import { CONCURRENT, LIMITS, listen, type Http } from './concurrency/limits.js';
 
 /**
  * Issue 10, part 4: concurrency.
@@ -17,6 +18,15 @@ import { checkStaleUpdates, editableRoutes, makeCtx } from './concurrency/stale.
  * answers 409 VERSION_CONFLICT — and then the old version again, which must
  * answer 409 VERSION_CONFLICT with the current version and change nothing
  * stored (every table fingerprinted before and after).
+ *
+ * Limits: mentoring (B-MENT-2), counselling with SKA's extra sessions
+ * (B-PSY-1), training group places (C-3) and mediation booking slots (E-BOOK)
+ * each get 50 requests at once through a real HTTP listener with exactly N
+ * places left: N are accepted, the rest refused with a clear 409/422 in the
+ * user's language (or waitlisted, C-3), and the stored total never exceeds
+ * the limit. Support groups (B-GRP) have no place limit to race: B-GRP-4's
+ * 12 groups a quarter is a payment cap applied when billing, and a group's
+ * participants have a minimum (B-GRP-2), not a maximum.
  */
 
 /**
@@ -36,7 +46,7 @@ export const UNVERSIONED: Record<string, string> = {
 let t: TestApp;
 let ctx: Ctx;
 let routes: { versioned: string[]; unversioned: string[] };
-const figures = { editableRoutes: 0, conflicts: 0, staleChanged: 0 };
+const figures = { editableRoutes: 0, conflicts: 0, staleChanged: 0, limitScenarios: 0, limitsBroken: 0 };
 
 describe('concurrency: stale updates answer 409 on every editable record', () => {
   beforeAll(async () => {
@@ -49,7 +59,7 @@ describe('concurrency: stale updates answer 409 on every editable record', () =>
     routes = await editableRoutes(t.app);
   });
   afterAll(async () => {
-    recordFigures('concurrency', figures, [`${figures.editableRoutes} editable-record routes (request body with version, from the OpenAPI document) raced and sent stale`]);
+    recordFigures('concurrency', { editableRoutes: figures.editableRoutes, conflicts: figures.conflicts, staleChanged: figures.staleChanged }, [`${figures.editableRoutes} editable-record routes (request body with version, from the OpenAPI document) raced and sent stale`]);
     await t?.close();
   });
 
@@ -71,6 +81,46 @@ describe('concurrency: stale updates answer 409 on every editable record', () =>
       figures.conflicts += result.conflicts;
       figures.staleChanged += result.staleChanged;
       expect(result.problems).toEqual([]);
+    });
+  }
+});
+
+describe(`concurrency: limits hold under ${CONCURRENT} concurrent requests (real HTTP listener)`, () => {
+  let app: TestApp;
+  let http: Http;
+  const notes: string[] = [];
+  beforeAll(async () => {
+    app = await createTestApp();
+    http = await listen(app);
+  });
+  afterAll(async () => {
+    recordFigures('concurrency', { limitScenarios: figures.limitScenarios, limitsBroken: figures.limitsBroken }, notes);
+    await app?.close();
+  });
+
+  for (const [name, scenario] of Object.entries(LIMITS)) {
+    it(`${name}: ${CONCURRENT} at once, exactly the remaining ones accepted, the stored total within the limit`, async () => {
+      const run = await scenario(app, http);
+      figures.limitScenarios++;
+      if (run.stored > run.limit || run.accepted > run.remaining) figures.limitsBroken++;
+      notes.push(`${run.rule}: ${run.remaining} of ${run.limit} left, ${CONCURRENT} at once → ${run.accepted} accepted, ${run.refused.length} refused, ${run.other} waitlisted; stored ${run.stored}`);
+      expect(run.accepted, run.rule).toBe(run.remaining);
+      expect(run.stored, `${run.rule}: stored total`).toBe(run.limit);
+      if (run.rule === 'C-3') {
+        // Full groups keep a waitlist (C-3): nobody is refused, everyone else waits.
+        expect(run.refused).toEqual([]);
+        expect(run.other).toBe(CONCURRENT - run.remaining);
+      } else {
+        expect(run.refused).toHaveLength(CONCURRENT - run.remaining);
+        for (const r of run.refused) {
+          expect([409, 422], JSON.stringify(r)).toContain(r.status);
+          expect(r.code).toMatch(/^[A-Z0-9_]+$/);
+          // In the user's language: English was asked for, and it is not the Estonian text.
+          expect(r.message.length).toBeGreaterThan(10);
+          expect(r.message).not.toBe(run.estonianMessage);
+        }
+        expect(run.estonianMessage, 'the same refusal in Estonian').toBeTruthy();
+      }
     });
   }
 });

@@ -418,8 +418,8 @@ export const EDITABLE: Record<string, Builder> = {
     return { client: b.email === 'perelepitaja@tugi.demo' ? await c.as('mediator') : await c.t.login(b.email), url: `/api/mediation/bookings/${b.id}/outcome`, table: 'mediation_bookings', id: b.id, body: (version, v) => ({ version, outcome: v === 'a' ? 'no_show' : 'held' }) };
   },
   'POST /api/mediation/proceedings/{id}/end': async (c) => {
-    const p = await c.one<{ id: string }>(sql`select id from mediation_proceedings where status = 'in_mediation' limit 1`);
-    return { client: await c.as('mediator'), url: `/api/mediation/proceedings/${p.id}/end`, table: 'mediation_proceedings', id: p.id, body: (version, v) => ({ version, reason: text(v, 'Pooled ei jõudnud kokkuleppele') }) };
+    const p = await c.one<{ id: string }>(sql`select id from mediation_proceedings where status = 'in_mediation' order by reference limit 1`);
+    return { client: await c.as('ska_contact'), url: `/api/mediation/proceedings/${p.id}/end`, table: 'mediation_proceedings', id: p.id, body: (version, v) => ({ version, reason: text(v, 'Pooled ei jõudnud kokkuleppele') }) };
   },
   // ---- programme and grants (module D)
   'PATCH /api/programme/subactivities/{id}': async (c) => {
