@@ -20,7 +20,9 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ TUGI_DEMO: 'true', LOG_LEVEL: 'silent' }), databaseUrl: undefined, ...overrides };
+  // Tests share one address and walk every route: the API rate limit is out of their way unless a test sets it (rate-limit.test.ts).
+  const rateLimit = { perSession: 1_000_000, perAnonymousAddress: 1_000_000, windowSeconds: 60 };
+  return { ...loadConfig({ TUGI_DEMO: 'true', LOG_LEVEL: 'silent' }), databaseUrl: undefined, rateLimit, ...overrides };
 }
 
 /** The whole application on a fresh database with reference and demo data, no network listener. */

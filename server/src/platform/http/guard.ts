@@ -4,6 +4,7 @@ import { localeFromHeader } from '../i18n/locale.js';
 import { CSRF_COOKIE, extendSession, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
 import type { Access, AppDeps } from './context.js';
 import { AppError } from './errors.js';
+import { apiRateLimit } from './rate-limit.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -40,10 +41,12 @@ export function installAuthentication(app: FastifyInstance, deps: AppDeps): void
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('locale', 'et');
+  const rateLimit = apiRateLimit(deps.config);
   app.addHook('onRequest', async (request, reply) => {
     request.locale = localeFromHeader(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (token) await attachSession(request, reply, deps, token);
+    rateLimit(request, reply);
     const access = request.routeOptions.config?.access;
     if (access === undefined || access === 'public') return checkOrigin(request, deps);
     if (!request.actor) throw new AppError(401, 'AUTH_REQUIRED');
