@@ -68,7 +68,8 @@ afterAll(async () => {
 
 interface Burst {
   acked: number;
-  refused: number;
+  /** Answers other than 2xx, by status. */
+  refused: Map<number, number>;
   note: string;
 }
 
@@ -86,7 +87,7 @@ async function burst(kill: KillPoint, users: Users, writes: ReturnType<typeof wr
     return killing;
   };
   let acked = 0;
-  let refused = 0;
+  const refused = new Map<number, number>();
   let unexpected: unknown = null;
   const next = (): Write | null => first.shift() ?? (i < MAX_WRITES ? writes.more(i++) : null);
   const worker = async () => {
@@ -97,8 +98,8 @@ async function burst(kill: KillPoint, users: Users, writes: ReturnType<typeof wr
       try {
         const ack = await write();
         for (const extra of pendingExtra.splice(0)) acks.push(extra);
-        if (!ack) {
-          refused += 1;
+        if (typeof ack === 'number') {
+          refused.set(ack, (refused.get(ack) ?? 0) + 1);
           continue;
         }
         acks.push(ack);
@@ -172,7 +173,7 @@ describe('crash safety (kill -9 on PostgreSQL)', () => {
         for (const row of await db.selectFrom('mediation_register_outbox').select(['agreement_id', 'delivered_at']).where('status', '=', 'delivered').execute()) {
           if (row.delivered_at) deliveredAtKill.set(row.agreement_id, row.delivered_at.getTime());
         }
-        notes.push(`${label}: ${result.note}; ${result.acked} acknowledged, ${result.refused} refused`);
+        notes.push(`${label}: ${result.note}; ${result.acked} acknowledged${result.refused.size ? `, refused: ${[...result.refused].map(([s, n]) => `${n}× ${s}`).join(', ')}` : ''}`);
         await app.start();
         await verify(`after ${label}`);
       }

@@ -142,8 +142,8 @@ function proceedingAck(id: string): Ack {
   };
 }
 
-/** One write of the burst: sends it, and returns its Ack when answered 2xx (null when refused). Rejects when the server is gone. */
-export type Write = () => Promise<Ack | null>;
+/** One write of the burst: sends it, and returns its Ack when answered 2xx, else the status. Rejects when the server is gone. */
+export type Write = () => Promise<Ack | number>;
 
 export function writesFor(users: Users, prepared: Prepared, runNo: number, tartuId: string): { first: Write[]; more: (i: number) => Write } {
   const first: Write[] = [];
@@ -152,7 +152,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
     first.push(async () => {
       const custody = i % 2 ? 'changes_joint' : 'ends_joint';
       const { status, body } = await users.mediator.send('POST', `/api/mediation/proceedings/${p.id}/agreement`, { concludedOn: today(), custody, childPersonIds: [p.childPersonId], summary: `Kokkulepe ${runNo}-${i}` });
-      if (status !== 201) return null;
+      if (status !== 201) return status;
       const id = body.agreement.id as string;
       return {
         kind: 'mediation agreement',
@@ -167,7 +167,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
   prepared.colleagues.forEach((userId) => {
     first.push(async () => {
       const { status, body } = await users.kov.send('POST', `/api/trainings/groups/${prepared.groupId}/registrations`, { userId });
-      if (status !== 201) return null;
+      if (status !== 201) return status;
       const id = body.id as string;
       return {
         kind: 'training registration',
@@ -186,7 +186,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
         return async () => {
           const question = `Krahhitest ${tag}: kuidas last toetada?`;
           const { status, body } = await users.kov.send('POST', '/api/cases', { type: 'domestic', child: { firstName: 'Kaur', lastName: `Krahh${i}`, birthDate: '2015-06-01' }, question });
-          if (status !== 201) return null;
+          if (status !== 201) return status;
           const id = body.id as string;
           return {
             kind: 'case',
@@ -202,7 +202,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
         return async () => {
           const code = personalCode('adult');
           const { status, body } = await users.kov.send('POST', '/api/people', { personalCode: code, firstName: 'Pille', lastName: `Krahh${i}` });
-          if (status !== 201) return null;
+          if (status !== 201) return status;
           const id = body.id as string;
           return {
             kind: 'person',
@@ -221,7 +221,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
             parents: [{ person: { firstName: 'Mari', lastName: `Krahh${i}`, birthDate: '1985-05-05' } }, { person: { firstName: 'Jüri', lastName: `Krahh${i}`, birthDate: '1983-03-03' } }],
             children: [{ person: { firstName: 'Mia', lastName: `Krahh${i}`, birthDate: '2016-01-01' }, arrivedOn: day(-30) }],
           });
-          if (status !== 201) return null;
+          if (status !== 201) return status;
           const id = body.id as string;
           return {
             kind: 'family',
@@ -237,7 +237,7 @@ export function writesFor(users: Users, prepared: Prepared, runNo: number, tartu
         // A grant round of the ministry, then the KOV's application to it: two acknowledged writes in turn.
         return async () => {
           const round = await users.ministry.send('POST', '/api/grants/rounds', { measure: 'signs_of_safety', title: `Krahhitest ${tag}`, budgetCents: 10_000_000, announcedOn: day(-10), opensOn: day(-5) });
-          if (round.status !== 201) return null;
+          if (round.status !== 201) return round.status;
           const roundId = round.body.id as string;
           const roundAck: Ack = { kind: 'grant round', id: roundId, check: checker('grant_rounds', roundId, {}) };
           const application = await users.kov.send('POST', `/api/grants/rounds/${roundId}/applications`, {}).catch(() => null);
