@@ -11,10 +11,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from './platform/http/context.js';
 import { BODY_LIMIT, MAX_UPLOAD_BYTES } from './platform/http/limits.js';
+import { AppError } from './platform/http/errors.js';
 import { frameworkErrorHandler, installErrorHandling } from './platform/http/error-handler.js';
 import { installAuthentication, requireGuards } from './platform/http/guard.js';
 import { loggerOptions } from './platform/logging.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installTextInputCheck } from './platform/http/text-input.js';
 import { registerAuthRoutes } from './platform/auth/routes.js';
 import { registerOidcRoutes } from './platform/auth/oidc-routes.js';
 import { registerAuditRoutes } from './platform/audit/routes.js';
@@ -47,8 +49,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   installErrorHandling(app, { spaFallback: serveWeb });
   requireGuards(app);
   await app.register(cookie);
-  // File uploads arrive as raw bytes; each upload route sets its own size limit.
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+  // File uploads arrive as raw bytes, only on upload routes (bodyLimit MAX_UPLOAD_BYTES); elsewhere the JSON limit holds and the bytes are refused.
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (request, body, done) =>
+    request.routeOptions.bodyLimit === MAX_UPLOAD_BYTES ? done(null, body) : done(new AppError(415, 'UPLOAD_NOT_ACCEPTED_HERE'), undefined),
+  );
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -61,6 +65,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, deps);
   installSecurityHeaders(app);
+  installTextInputCheck(app);
 
   app.get('/health', {
     config: { access: 'public' },
