@@ -28,11 +28,19 @@ export const REACH: Record<string, Table> = {
   user: { admin: 'all' },
   organisation: { admin: 'all' },
   mail: { admin: 'all' },
-  /** People through links: SKA's contact and manager read all linked to SKA; the others only people of their own records; a client themselves. */
-  person: { ska_specialist: 'own', ska_contact: 'all', ska_manager: 'all', kov_worker: 'own', provider_admin: 'own', provider_specialist: 'own', mediator: 'own', client: 'own' },
+  /**
+   * People through links (decisions, "Access"): a person is visible to the organisations holding a record
+   * about them, and SKA is one organisation, so every SKA role sees every person linked to SKA; the others
+   * only people of their own records (a supporter and a mediator their personal links); a client themselves.
+   */
+  person: { ska_specialist: 'all', ska_contact: 'all', ska_manager: 'all', kov_worker: 'own', provider_admin: 'own', provider_specialist: 'own', mediator: 'own', client: 'own' },
   /** "Who accessed this family": whoever may open the family. */
   auditFamily: FAMILY_RECORDS,
-  /** Consultation cases: a KOV its municipality's, a chief specialist their region's, the manager all. */
+  /**
+   * Consultation cases: a KOV its municipality's, the manager all; a chief specialist their own and their
+   * team's: the regional specialists share domestic and KLAT cases nationwide (policy: "so colleagues can
+   * stand in"), so their foreign case is another team's (an RV case).
+   */
   case: { ska_specialist: 'own', ska_manager: 'all', kov_worker: 'own' },
   contract: { ska_contact: 'all', ska_manager: 'all', provider_admin: 'own' },
   /** Specialists: SKA all, a provider its team, a specialist their own record. */
@@ -110,4 +118,27 @@ export const ROUTE_KINDS: [RegExp, string][] = [
  * keyed `METHOD url`: the roles for which the own record is not reachable
  * through this route although they reach the record.
  */
-export const NOT_REACHABLE_THROUGH_ROUTE: Record<string, { roles: Role[]; why: string }> = {};
+export const NOT_REACHABLE_THROUGH_ROUTE: Record<string, { roles: Role[]; why: string }> = {
+  'PATCH /api/people/:id': { roles: ['ska_manager', 'client'], why: 'the SKA manager reads and changes nothing; a client reads their registry identity but does not edit it (404)' },
+  'POST /api/people': { roles: ['ska_manager', 'client'], why: 'read-only roles of the person registry (403)' },
+  'POST /api/trainings/registrations/:id/feedback': { roles: ['kov_worker'], why: 'feedback is given on one’s own registration only; the own record of the matrix is a colleague’s registration in the same KOV (404)' },
+  'POST /api/mediation/proceedings/:id/consent': { roles: ['ska_contact'], why: 'SKA records a paper consent for a named party (partyId); without one the act is a parent’s own (403)' },
+  'POST /api/mediation/proceedings/:id/refuse-mediator': { roles: ['ska_contact'], why: 'as consent: SKA acts only for a named party (403)' },
+};
+
+/**
+ * Answers that may name records the principal cannot open, by design: route prefix, principals, the kinds
+ * whose strings are allowed there, and why.
+ */
+export const SCAN_ALLOWED: { prefix: string; principals: Role[]; kinds: string[] | 'all'; why: string }[] = [
+  { prefix: '/api/audit', principals: ['auditor'], kinds: 'all', why: 'the audit log is the data protection officer’s: it names every record and person accessed' },
+  {
+    prefix: '/api/people',
+    principals: ['ska_specialist', 'ska_contact', 'ska_manager'],
+    kinds: ['family', 'case', 'proceeding'],
+    why: 'every SKA role sees the people linked to SKA (decisions, "Access"), whichever SKA module recorded them',
+  },
+];
+
+/** Kinds whose ids are public (organisation names and ids are in every organisation picker). */
+export const PUBLIC_KINDS: ReadonlySet<string> = new Set(['organisation']);

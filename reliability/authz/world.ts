@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Role } from '../../server/src/platform/db/schema.js';
 import { ROLES } from '../../server/src/platform/db/schema.js';
-import { addMonths, todayInTallinn } from '../../server/src/platform/calendar/working-days.js';
+import { addCalendarDays, addMonths, todayInTallinn } from '../../server/src/platform/calendar/working-days.js';
 import { notify } from '../../server/src/platform/notify/notifications.js';
 import { personalCodeCheckDigit } from '../../server/src/modules/people/personal-code.js';
 import { expectedReports } from '../../server/src/modules/families/reporting/provider-report-rules.js';
@@ -167,7 +167,7 @@ export async function createServedFamily(
   const episode = await expectStatus(o.providerAdmin.post(`/api/families/referrals/${referral.id}/episode`, { version: forwarded.version, specialistId, startsOn: today }), 201, 'starting the episode');
   return {
     id: family.id,
-    placementId: family.children[0].id,
+    placementId: await one(t, 'placement', sql`select id from family_children where family_id = ${family.id} limit 1`),
     referralId: referral.id,
     episodeId: episode.id,
     parentPersonId: family.parents[0].personId ?? family.parents[0].person?.id,
@@ -220,6 +220,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const caseA = await createCase(kov, { firstName: 'Omaõie', lastName: 'Kasekoor', personalCode: uniqueCode('child', 6) });
   const caseBChild = { firstName: 'Võõrvaldo', lastName: 'Zirkelmann', personalCode: uniqueCode('child', 5) };
   const caseB = await createCase(kovB, caseBChild);
+  const mari = await userIdOf(t, PRINCIPAL_EMAILS.ska_specialist);
+  const rvCase = await one(t, 'a case of the RV team', sql`select id from cases where type = 'rv' and assigned_specialist_id <> ${mari} order by received_on desc limit 1`);
+  const rvTeam = await t.login('rv@tugi.demo');
+  const rvDocument = (await expectStatus(rvTeam.request({ method: 'POST', url: `/api/cases/${rvCase}/documents?filename=rv.txt`, payload: Buffer.from('RV märkus\n'), headers: { 'content-type': 'application/octet-stream' } }), 201, 'an RV case document')).id as string;
 
   // Module B: the own family is adoptive with secrecy (Tartu, Kasvulava, Maret Mänd); the foreign one is Narva's, served by Tugiperede Liit.
   const origin = { birthName: 'Salasünninimi Authzberg', birthParents: 'Sünnivanemad Qwertyson ja Zxcvbova', previousPlacement: 'Varjupaik Ülisalajane', notes: 'Päritolu märkus Xylofonik' };
@@ -280,8 +284,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const sessionA = await one(t, 'own session', sql`select ss.id from service_sessions ss join provider_specialists s on s.id = ss.specialist_id where s.id = ${specialistA} order by ss.held_on limit 1`);
   const sessionB = await one(t, 'another specialist’s session', sql`select ss.id from service_sessions ss where ss.specialist_id <> ${specialistA} order by ss.held_on limit 1`);
+  // The demo data has no session or extra-counselling request of Tugiperede Liit: one of each is copied from Kasvulava's onto the foreign family (a shortcut through SQL: Liit has no psychologist to record one).
+  await sql`insert into service_sessions (service, family_id, episode_id, provider_organisation_id, specialist_id, held_on, minutes, mode, remote_agreed_on, participants, summary, status, created_by)
+            select service, ${familyB.id}, null, ${provider(FOREIGN_PROVIDER)}, ${specialistB}, held_on, minutes, mode, remote_agreed_on, participants, summary, status, created_by from service_sessions where id = ${sessionA}`.execute(db);
   const sessionForeignProvider = await maybe(t, sql`select id from service_sessions where provider_organisation_id = ${provider(FOREIGN_PROVIDER)} limit 1`);
   const extraA = await one(t, 'own counselling extra', sql`select id from counselling_extra_requests where provider_organisation_id = ${provider(OWN_PROVIDER)} limit 1`);
+  await sql`insert into counselling_extra_requests (family_id, provider_organisation_id, year, requested_sessions, justification, status, approved_sessions, decision_reason, requested_by, requested_on, decided_by, decided_on)
+            select ${familyB.id}, ${provider(FOREIGN_PROVIDER)}, year, requested_sessions, justification, status, approved_sessions, decision_reason, requested_by, requested_on, decided_by, decided_on from counselling_extra_requests where id = ${extraA}`.execute(db);
   const extraB = await maybe(t, sql`select id from counselling_extra_requests where provider_organisation_id = ${provider(FOREIGN_PROVIDER)} limit 1`);
 
   const planA = await one(t, 'own submitted plan', sql`select id from support_group_plans where provider_organisation_id = ${provider(OWN_PROVIDER)} and status = 'submitted' order by month desc limit 1`);
@@ -329,7 +338,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const trainingDraft = await one(t, 'draft training', sql`select id from trainings where status <> 'published' limit 1`);
   const tGroupA = await one(t, 'own training group', sql`select id from training_groups where trainer_user_id = ${trainerA} and training_id = ${trainingA} order by starts_on limit 1`);
   const tGroupB = await one(t, 'foreign training group', sql`select id from training_groups where trainer_user_id <> ${trainerA} order by starts_on limit 1`);
-  const tGroupDraft = await maybe(t, sql`select g.id from training_groups g join trainings t on t.id = g.training_id where t.status <> 'published' limit 1`);
+  const manager = await t.login(PRINCIPAL_EMAILS.ska_manager);
+  const tGroupDraft = (await expectStatus(
+    manager.post(`/api/trainings/${trainingDraft}/groups`, { city: 'Tartu', venue: 'SKA koolitusruum', sessions: [{ day: await one(t, 'a Tuesday in the draft training’s window', sql`select (window_start + ((9 - extract(isodow from window_start)::int) % 7))::text from trainings where id = ${trainingDraft}`), startsAt: '10:00', endsAt: '16:00' }], capacityMin: 15, capacityMax: 25, trainerId: await userIdOf(t, 'krista.luik@tugi.demo') }),
+    201,
+    'a group of the draft training',
+  )).id as string;
   const tartu = await orgIdOf(t, OWN_KOV);
   const registrationA = await one(t, 'own registration', sql`select r.id from training_registrations r join training_groups g on g.id = r.group_id where g.trainer_user_id = ${trainerA} and r.organisation_id = ${tartu} order by (r.status = 'attended') desc, r.queue_no limit 1`);
   const registrationB = await one(t, 'foreign registration', sql`select r.id from training_registrations r join training_groups g on g.id = r.group_id where g.trainer_user_id <> ${trainerA} and r.organisation_id <> ${tartu} order by r.queue_no limit 1`);
@@ -355,9 +369,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const threadOf = async (proceedingId: string, as: TestClient) =>
     (await maybe(t, sql`select id from mediation_threads where proceeding_id = ${proceedingId} limit 1`)) ??
     (await expectStatus(as.post(`/api/mediation/proceedings/${proceedingId}/threads`, { subject: 'Kokkulepe', body: 'Tere' }), 201, 'starting a thread')).id;
-  const fileOf = async (proceedingId: string, as: TestClient) =>
-    (await maybe(t, sql`select id from mediation_files where proceeding_id = ${proceedingId} limit 1`)) ??
-    (await expectStatus(as.request({ method: 'POST', url: `/api/mediation/proceedings/${proceedingId}/files?filename=kiri.pdf`, payload: Buffer.from('%PDF-1.4 kiri'), headers: { 'content-type': 'application/octet-stream' } }), 201, 'uploading a mediation file')).id;
+  // A file is the proceeding's once it is attached to a message (before that only its uploader sees it).
+  const fileOf = async (proceedingId: string, as: TestClient) => {
+    const existing = await maybe(t, sql`select id from mediation_files where proceeding_id = ${proceedingId} and message_id is not null limit 1`);
+    if (existing) return existing;
+    const file = await expectStatus(as.request({ method: 'POST', url: `/api/mediation/proceedings/${proceedingId}/files?filename=kiri.pdf`, payload: Buffer.from('%PDF-1.4 kiri'), headers: { 'content-type': 'application/octet-stream' } }), 201, 'uploading a mediation file');
+    await expectStatus(as.post(`/api/mediation/proceedings/${proceedingId}/threads`, { subject: 'Dokument', body: 'Lisatud', attachmentIds: [file.id] }), 201, 'sending the file');
+    return file.id as string;
+  };
   const bookingOf = (proceedingId: string) => maybe(t, sql`select id from mediation_bookings where proceeding_id = ${proceedingId} order by starts_at desc limit 1`);
   const bookingA = await one(t, 'own booking', sql`select id from mediation_bookings where mediator_id = ${mediatorA} and proceeding_id = ${proceedingA} order by starts_at desc limit 1`);
   const bookingB = (await bookingOf(proceedingB.id)) ?? (await one(t, 'foreign booking', sql`select id from mediation_bookings where mediator_id <> ${mediatorA} limit 1`));
@@ -370,6 +389,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const planYear = await one(t, 'programme plan', sql`select year::text from programme_plans order by year limit 1`);
   const subactivity = await one(t, 'subactivity', sql`select id from programme_subactivities order by number limit 1`);
   const roundA = await one(t, 'announced round', sql`select id from grant_rounds where announced_on <= ${today} order by announced_on desc limit 1`);
+  // An unannounced round (the ministry's work in progress): copied from the announced one with later dates (SQL shortcut).
+  await sql`insert into grant_rounds (reference, measure, title, budget_cents, max_per_application_cents, places_per_category, announced_on, opens_on, closes_on, notes, created_by)
+            select 'AUTHZ-TULEV', measure, 'Tulevane voor', budget_cents, max_per_application_cents, places_per_category, ${addCalendarDays(today, 30)}, ${addCalendarDays(today, 40)}, ${addCalendarDays(today, 70)}, notes, created_by from grant_rounds where id = ${roundA}`.execute(db);
   const roundUnannounced = await maybe(t, sql`select id from grant_rounds where announced_on > ${today} limit 1`);
   const applicationA = await one(t, 'own application', sql`select id from grant_applications where kov_organisation_id = ${tartu} and status <> 'draft' order by (select count(*) from grant_application_files f where f.application_id = grant_applications.id) desc limit 1`);
   const applicationB = await one(t, 'foreign application', sql`select id from grant_applications where kov_organisation_id <> ${tartu} and status <> 'draft' order by (select count(*) from grant_application_files f where f.application_id = grant_applications.id) desc limit 1`);
@@ -425,7 +447,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
       secrets: [familyBParent.firstName, familyBParent.lastName, familyBParent.personalCode],
     },
     auditFamily: { own: { recordType: 'family', recordId: familyA.id }, foreign: { recordType: 'family', recordId: familyB.id } },
-    case: { own: { id: caseA.id, documentId: caseA.documentId, document: 'action_plan' }, foreign: { id: caseB.id, documentId: caseB.documentId, document: 'action_plan' }, secrets: [caseBChild.firstName, caseBChild.lastName, caseBChild.personalCode] },
+    case: {
+      own: { id: caseA.id, documentId: caseA.documentId, document: 'action_plan' },
+      foreign: { id: caseB.id, documentId: caseB.documentId, document: 'action_plan' },
+      foreignBy: { ska_specialist: { id: rvCase, documentId: rvDocument, document: 'action_plan' } },
+      secrets: [caseBChild.firstName, caseBChild.lastName, caseBChild.personalCode] },
     contract: { own: { id: contractA }, foreign: { id: contractB } },
     specialist: { own: { id: specialistA, documentId: specialistDocA }, foreign: { id: specialistB, documentId: specialistDocB } },
     referral: { own: { id: familyA.referralId }, foreign: { id: familyB.referralId } },
