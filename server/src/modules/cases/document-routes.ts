@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.js';
+import { DOCUMENT_UPLOADS, requireUpload } from '../../platform/http/uploads.js';
 import type { AppDeps } from '../../platform/http/index.js';
 import { AppError, contextOf, idParams, notFound } from '../../platform/http/index.js';
 import { appendAudit } from '../../platform/audit/audit.js';
@@ -58,6 +59,7 @@ export function registerCaseDocumentRoutes(root: FastifyInstance, deps: AppDeps)
       const filename = request.query.filename.replace(/[\\/\r\n"]/g, '_');
       const signed = SIGNED_EXTENSIONS.test(filename) ? readSignedContainer(bytes) : null;
       if (signed && !signed.ok) throw new AppError(400, 'DOCUMENT_NOT_SIGNED_CONTAINER', {}, { reason: signed.reason });
+      if (!signed) requireUpload(bytes, [...DOCUMENT_UPLOADS, 'text']);
       const validation = signed ? await validator.validate(bytes, filename) : null;
       const created = await deps.db.transaction().execute(async (trx) => {
         const c = await findCase(trx, ctx.actor, request.params.id, 'update');

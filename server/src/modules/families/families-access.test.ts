@@ -139,7 +139,7 @@ describe('X-SECRET adoption secrecy', () => {
 
   it('X-SECRET: origin data is encrypted at rest (AES-256-GCM) and never exported', async () => {
     const row = await t.database.db.selectFrom('family_children').select('origin_ciphertext').where('family_id', '=', secret.family.id).executeTakeFirstOrThrow();
-    expect(row.origin_ciphertext).toMatch(/^v1\./);
+    expect(row.origin_ciphertext).toMatch(/^v2\.[0-9a-f]{8}\./); // names its key (key rotation)
     expect(row.origin_ciphertext).not.toContain('Salajane');
     const csv = await p.ska.get('/api/families/export');
     expect(csv.statusCode).toBe(200);

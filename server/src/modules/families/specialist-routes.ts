@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/http/index.js';
 import { AppError, booleanQuery, contextOf, idParams, notFound, trimmed } from '../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.js';
+import { DOCUMENT_UPLOADS, requireUpload } from '../../platform/http/uploads.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { EXPORT_ROW_LIMIT, exportQuery, sendExport } from '../../platform/export/send.js';
 import type { ExportColumn } from '../../platform/export/export.js';
@@ -272,6 +273,7 @@ export function registerSpecialistRoutes(root: FastifyInstance, deps: AppDeps): 
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
       if (bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
+      requireUpload(bytes, DOCUMENT_UPLOADS);
       const filename = request.query.filename.replace(/[\\/\r\n"]/g, '_');
       const row = await addSpecialistDocument(deps, contextOf(request), request.params.id, { kind: 'upload', title: request.query.title, filename, bytes });
       return reply.status(201).send(row);

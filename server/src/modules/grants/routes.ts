@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
 import { AppError, booleanQuery, contextOf, idParams, isoDate, notFound, trimmed } from '../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.js';
+import { DOCUMENT_UPLOADS, requireUpload } from '../../platform/http/uploads.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { auditReads } from '../../platform/audit/reads.js';
 import { listEntries } from '../../platform/audit/audit.js';
@@ -257,6 +258,7 @@ export function registerGrantRoutes(root: FastifyInstance, deps: AppDeps): void 
     handler: async (request, reply) => {
       const ctx = contextOf(request);
       const { bytes, filename } = uploaded(request.body, request.query.filename);
+      if (request.query.kind === 'evidence') requireUpload(bytes, DOCUMENT_UPLOADS);
       const { container, validation } = await readContainer(request.query.kind === 'signed_application', bytes, filename);
       await addApplicationFile(deps.db, ctx, request.params.id, { kind: request.query.kind, conditionKey: request.query.condition ?? null, filename, bytes, container, validation });
       const files = await filesOf(deps.db, request.params.id);

@@ -5,6 +5,7 @@ import { CSRF_COOKIE, extendSession, loadSession, SESSION_COOKIE } from '../auth
 import type { Access, AppDeps } from './context.js';
 import { AppError } from './errors.js';
 import { apiRateLimit } from './rate-limit.js';
+import { MAX_UPLOAD_BYTES } from './limits.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,7 +20,7 @@ export function requireGuards(app: FastifyInstance): void {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (access === undefined) throw new Error(`Route ${route.method} ${route.url} declares no access guard`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, access, upload: route.bodyLimit === MAX_UPLOAD_BYTES });
   });
 }
 
@@ -27,6 +28,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: Access;
+  /** Takes a file as raw bytes (application/octet-stream, bodyLimit MAX_UPLOAD_BYTES). */
+  upload: boolean;
 }
 
 declare module 'fastify' {

@@ -197,7 +197,7 @@ describe('B-GRP-2, B-GRP-3, B-GRP-5: attendance and pay', () => {
   it('B-GRP-3: a 1 h 30 min online group with a screenshot is paid 0.75 units', async () => {
     const g = await pastApprovedGroup(p.providerId, day(1), { online: true });
     await refused(p.admin.put(`/api/families/groups/${g.id}/attendance`, { version: g.version, heldOn: addCalendarDays(today(), 1), actualMinutes: 90, leaderSigned: true, participants: signed(6, 'screenshot') }), 400, 'DATE_IN_FUTURE');
-    await ok(upload(p.admin, g.id, 'screenshot', Buffer.from('PNG screenshot'), 'ekraan.png'), 201);
+    await ok(upload(p.admin, g.id, 'screenshot', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('PNG screenshot')]), 'ekraan.png'), 201);
     const held = await hold(p.admin, g, { heldOn: day(1), actualMinutes: 90, participants: signed(6, 'screenshot') }, true);
     expect(held).toMatchObject({ status: 'held', pay: { units: 0.75, unitCents: 30_000, amountCents: 22_500, billable: true, excludedReason: null, participants: 6 } });
   });
@@ -248,7 +248,7 @@ describe('B-GRP-2, B-GRP-3, B-GRP-5: attendance and pay', () => {
 
   it('B-SEC, B-GRP-5: the attendance list is stored encrypted and every download is audited', async () => {
     const g = await pastApprovedGroup(p.providerId, day(9));
-    const content = Buffer.from('OSALEJATE-NIMEKIRI Mari Tamm allkiri 2026');
+    const content = Buffer.from('%PDF-1.4 OSALEJATE-NIMEKIRI Mari Tamm allkiri 2026');
     const uploaded = await ok(upload(p.admin, g.id, 'attendance-list', content, 'nimekiri õ.pdf'), 201);
     expect(uploaded.attendanceFile).toMatchObject({ filename: 'nimekiri õ.pdf' });
     const row = await t.database.db.selectFrom('report_files').select(['ciphertext', 'size']).where('id', '=', uploaded.attendanceFile.id).executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../../platform/http/index.js';
 import { AppError, contextOf, idParams, notFound } from '../../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../../platform/http/limits.js';
+import { IMAGE_UPLOADS, requireUpload, SIGNED_PAPER_UPLOADS } from '../../../platform/http/uploads.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { registerRecordType } from '../../../platform/audit/record-access.js';
 import { encryptionKeyFrom } from '../secrecy.js';
@@ -237,6 +238,7 @@ export function registerGroupApiRoutes(root: FastifyInstance, deps: AppDeps): vo
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
       if (bytes.length === 0) throw new AppError(400, 'FILE_EMPTY', {}, { fields: [{ path: 'body', message: 'empty file' }] });
+      requireUpload(bytes, request.params.purpose === 'screenshot' ? IMAGE_UPLOADS : SIGNED_PAPER_UPLOADS);
       await attachGroupFile(deps, ctx, request.params.id, { purpose: FILE_PURPOSES[request.params.purpose], filename: safeFilename(request.query.filename), content: bytes });
       return reply.status(201).send(await groupOut(ctx, request.params.id));
     },

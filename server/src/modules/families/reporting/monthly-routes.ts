@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { AppDeps, RequestContext } from '../../../platform/http/index.js';
 import { AppError, contextOf, idParams, notFound, trimmed } from '../../../platform/http/index.js';
 import { MAX_UPLOAD_BYTES } from '../../../platform/http/limits.js';
+import { requireUpload, SIGNED_PAPER_UPLOADS } from '../../../platform/http/uploads.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { clientFamilyScope } from '../../../platform/policy/policy.js';
 import { renderPdf, PDF_CONTENT_TYPE } from '../../../platform/documents/pdf.js';
@@ -236,6 +237,7 @@ export function registerMonthlyReportRoutes(root: FastifyInstance, deps: AppDeps
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
       if (bytes.length === 0) throw new AppError(400, 'VALIDATION_FAILED', {}, { fields: [{ path: 'body', message: 'empty file' }] });
+      requireUpload(bytes, SIGNED_PAPER_UPLOADS);
       const q = request.query;
       await uploadSignature(deps, ctx, request.params.id, { revision: q.revision, signer: q.signer, specialistId: q.specialistId, familyId: q.familyId ?? null, filename: safeFilename(q.filename) }, bytes);
       return reply.status(201).send(await detail(ctx, request.params.id));
