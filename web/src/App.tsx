@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { setSessionExpiryHandler, setUnauthorizedHandler } from './platform/api/client';
 import { RequireAuth, RequireRole } from './platform/auth/RequireAuth';
 import { LoginPage } from './platform/auth/LoginPage';
+import { ForgotPasswordPage } from './platform/auth/ForgotPasswordPage';
+import { ResetPasswordPage } from './platform/auth/ResetPasswordPage';
 import { SESSION_KEY } from './platform/auth/session-api';
 import type { Session } from './platform/auth/types';
 import { endSessionLocally } from './platform/auth/useSession';
@@ -90,6 +92,8 @@ function only(path: string, roles: readonly Role[], Page: React.ComponentType): 
 
 const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage />, errorElement: <RouteError /> },
+  { path: '/reset-password', element: <ResetPasswordPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (

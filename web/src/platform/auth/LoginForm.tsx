@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { login } from './session-api';
 import type { Session } from './types';
@@ -59,6 +60,9 @@ export function LoginForm({ onSuccess, onError }: Props) {
           data-testid="login-password"
           visibilityToggleButtonProps={{ 'aria-label': t('auth.login.showPassword') }}
         />
+        <Anchor component={Link} to="/forgot-password" size="sm" data-testid="forgot-password">
+          {t('auth.forgot.link')}
+        </Anchor>
         <Button type="submit" loading={busy} fullWidth data-testid="login-submit">
           {t('auth.login.submit')}
         </Button>
