@@ -273,3 +273,14 @@ describe('case access for every role (SPEC §1)', () => {
     expect(logged.length).toBe(csv.body.trim().split('\r\n').length - 1);
   });
 });
+
+describe('a transition to something that is no state (issue 10 fuzzing)', () => {
+  it('answers 400, not a 500 from formatting "1800-02-29" into the refusal', async () => {
+    const created = await file(kov, { type: 'klat_opinion', child: { firstName: 'Test', lastName: 'Laps', birthDate: '2015-05-05' }, question: 'Kas?', courtDate: '2031-03-03' });
+    for (const to of ['1800-02-29', '2024-02-30', 'no_such_state']) {
+      const response = await move(mari, created.id, to);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+});

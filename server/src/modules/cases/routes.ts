@@ -16,6 +16,9 @@ import { addActivity, addRiskAssessment, fileApplication, openLinkedDomestic, re
 import { CASE_TYPES, CLOSING_ASSESSMENTS, INTERNATIONAL_SUBTYPES, RISK_LEVELS } from './tables.js';
 import { auditReads } from '../../platform/audit/reads.js';
 
+/** Every state of every workflow: a transition names one of them (anything else is a 400, not a rule to evaluate). */
+const CASE_STATUSES = [...new Set(Object.values(WORKFLOWS).flatMap((w) => [w.initial, ...Object.keys(w.next), ...Object.values(w.next).flat()]))] as [string, ...string[]];
+
 const CASE_ROLES = ['ska_specialist', 'ska_manager', 'kov_worker'] as const;
 const ACTIVITY_KINDS = [
   'case_discussion',
@@ -325,7 +328,7 @@ export function registerCaseRoutes(root: FastifyInstance, deps: AppDeps): void {
       tags: ['cases'],
       summary: 'Move the case to its next state (409 names what is missing)',
       params: idParams,
-      body: z.object({ version: z.number().int().min(1), to: z.string().max(30), reason: optionalText(2000) }).strict(),
+      body: z.object({ version: z.number().int().min(1), to: z.enum(CASE_STATUSES), reason: optionalText(2000) }).strict(),
       response: { 200: detail },
     },
     handler: async (request) => toDetail(deps, await transitionCase(deps, contextOf(request), request.params.id, request.body)),
