@@ -32,7 +32,7 @@ import { snapshotter } from './fuzz/snapshot.js';
  */
 const SEED = process.env.TUGI_FUZZ_SEED ? Number(process.env.TUGI_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const ONLY_OP = process.env.TUGI_FUZZ_OP;
-const RUNS = budget({ generated: 10, real: 12 }, { generated: 3, real: 3 });
+const RUNS = budget({ generated: 10, real: 12 }, { generated: 2, real: 3 });
 const HEALTH_EVERY = 25;
 const ANSWER_WITHIN_MS = 60_000;
 
