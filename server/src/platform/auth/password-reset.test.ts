@@ -122,6 +122,11 @@ describe('X-AUTH password reset by e-mail', () => {
     const reused = await confirm(client, second, 'Veel-üks-parool-2026!');
     expect(reused.statusCode).toBe(400);
     expect(reused.json().error.message).toBe('Ссылка для восстановления пароля неверна, устарела или уже использована. Запросите новую ссылку.');
+    // Used and replaced links are blanked in the outbox too.
+    const kept = (await mailsTo(email)).map((m) => m.body_text).join('\n');
+    expect(kept).not.toContain(first);
+    expect(kept).not.toContain(second);
+    expect(kept).toContain('/reset-password#token=…');
     expect((await anonymous().post('/api/auth/login', { email, password: NEW_PASSWORD })).statusCode).toBe(200);
   });
 

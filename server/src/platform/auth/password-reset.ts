@@ -75,8 +75,9 @@ export async function requestPasswordReset(deps: AppDeps, input: ResetRequest, n
       await appendAudit(trx, { actor: null, ip: input.ip }, [{ action: 'create', recordType: 'password_reset', recordId: 'unknown' }]);
       return null;
     }
-    // A new link replaces every older one of the user.
+    // A new link replaces every older one of the user; the older mails' links are worthless now, and are blanked.
     await trx.deleteFrom('password_reset_tokens').where('user_id', '=', user.id).execute();
+    await redactResetMails(trx, user.id);
     await trx
       .insertInto('password_reset_tokens')
       .values({ user_id: user.id, token_hash: resetTokenHash(token), created_at: now, expires_at: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000) })
@@ -97,7 +98,7 @@ function resetMail(deps: AppDeps, user: { id: string; email: string; name: strin
     to: user.email,
     subject: translate(user.locale, 'MAIL_PASSWORD_RESET_SUBJECT', params),
     bodyText: translate(user.locale, 'MAIL_PASSWORD_RESET_BODY', params),
-    dedupeKey: `${RESET_MAIL_KEY_PREFIX}${user.id}:${now.getTime()}:${resetTokenHash(token).slice(0, 16)}`,
+    dedupeKey: `${RESET_MAIL_KEY_PREFIX}${user.id}:${now.getTime()}:${randomBytes(6).toString('hex')}`,
   };
 }
 
@@ -138,10 +139,20 @@ export async function confirmPasswordReset(deps: AppDeps, input: ResetConfirm, n
       .where('id', '=', user.id)
       .execute();
     await deleteUserSessions(trx, user.id);
+    await redactResetMails(trx, user.id);
     await appendAudit(trx, { actor: { userId: user.id, name: user.name, role: user.role, organisationId: user.organisation_id }, ip: input.ip }, [
       { action: 'update', recordType: 'user', recordId: user.id, changes: [{ field: 'password', old: '***', new: '***' }, { field: 'via', old: null, new: 'password_reset' }] },
     ]);
   });
+}
+
+/** Blanks the token in the user's reset mails in the outbox: a used or replaced link has no business in the database. */
+async function redactResetMails(trx: Transaction<DB>, userId: string) {
+  await trx
+    .updateTable('mail_outbox')
+    .set({ body_text: sql<string>`regexp_replace(body_text, '#token=[A-Za-z0-9_-]+', '#token=…', 'g')` })
+    .where('dedupe_key', 'like', `${RESET_MAIL_KEY_PREFIX}${userId}:%`)
+    .execute();
 }
 
 function lockToken(trx: Transaction<DB> | Kysely<DB>, tokenHash: string) {
