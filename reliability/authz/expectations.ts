@@ -30,10 +30,11 @@ export const REACH: Record<string, Table> = {
   mail: { admin: 'all' },
   /**
    * People through links (decisions, "Access"): a person is visible to the organisations holding a record
-   * about them, and SKA is one organisation, so every SKA role sees every person linked to SKA; the others
-   * only people of their own records (a supporter and a mediator their personal links); a client themselves.
+   * about them; inside SKA each service sees its own people (a chief specialist those of cases, the contact
+   * those of families and mediation) and the manager all; the others only people of their own records (a
+   * supporter and a mediator their personal links); a client themselves.
    */
-  person: { ska_specialist: 'all', ska_contact: 'all', ska_manager: 'all', kov_worker: 'own', provider_admin: 'own', provider_specialist: 'own', mediator: 'own', client: 'own' },
+  person: { ska_specialist: 'own', ska_contact: 'all', ska_manager: 'all', kov_worker: 'own', provider_admin: 'own', provider_specialist: 'own', mediator: 'own', client: 'own' },
   /** "Who accessed this family": whoever may open the family. */
   auditFamily: FAMILY_RECORDS,
   /**
@@ -132,12 +133,9 @@ export const NOT_REACHABLE_THROUGH_ROUTE: Record<string, { roles: Role[]; why: s
  */
 export const SCAN_ALLOWED: { prefix: string; principals: Role[]; kinds: string[] | 'all'; why: string }[] = [
   { prefix: '/api/audit', principals: ['auditor'], kinds: 'all', why: 'the audit log is the data protection officer’s: it names every record and person accessed' },
-  {
-    prefix: '/api/people',
-    principals: ['ska_specialist', 'ska_contact', 'ska_manager'],
-    kinds: ['family', 'case', 'proceeding'],
-    why: 'every SKA role sees the people linked to SKA (decisions, "Access"), whichever SKA module recorded them',
-  },
+  { prefix: '/api/people', principals: ['ska_manager'], kinds: ['family', 'case', 'proceeding'], why: 'the SKA manager sees the people every SKA service recorded (decisions, "Access")' },
+  { prefix: '/api/people', principals: ['ska_contact'], kinds: ['family', 'proceeding'], why: 'the SKA contact sees the people of foster-family support and mediation' },
+  { prefix: '/api/people', principals: ['ska_specialist'], kinds: ['case'], why: 'a chief specialist sees the people of consultation cases' },
 ];
 
 /** Kinds whose ids are public (organisation names and ids are in every organisation picker). */

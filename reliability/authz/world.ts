@@ -128,7 +128,7 @@ export async function createCase(kov: TestClient, child: { firstName: string; la
     201,
     'uploading a case document',
   );
-  return { id: created.id as string, documentId: document.id as string, childPersonId: created.child?.personId as string | undefined };
+  return { id: created.id as string, documentId: document.id as string, childPersonId: created.child.id as string };
 }
 
 export interface FamilyIds {
@@ -442,7 +442,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     mail: { own: { id: mailA }, foreign: { id: mailB } },
     person: {
       own: { id: familyA.parentPersonId },
-      ownBy: { ska_specialist: { id: caseA.childPersonId ?? familyA.parentPersonId }, mediator: { id: mediatorParty }, client: { id: kati } },
+      ownBy: { ska_specialist: { id: caseA.childPersonId }, mediator: { id: mediatorParty }, client: { id: kati } },
       foreign: { id: familyB.parentPersonId },
       secrets: [familyBParent.firstName, familyBParent.lastName, familyBParent.personalCode],
     },

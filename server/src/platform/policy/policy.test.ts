@@ -18,11 +18,12 @@ const SKA_PEOPLE = [...new Set(['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia', 
 
 /**
  * SPEC §1 as a table: which demo people each role sees. The demo links every
- * person to SKA and Tartu; Mihkel and Sofia also to the family supporter
+ * person to SKA and Tartu (mediation parties to SKA's mediation service only); Mihkel and Sofia also to the family supporter
  * personally; Kati is the self-service client herself.
  */
 const VISIBLE_PEOPLE: Record<Role, string[]> = {
-  ska_specialist: SKA_PEOPLE,
+  // Inside SKA each service sees its own people: the chief specialist not the mediation parties.
+  ska_specialist: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],
   ska_contact: SKA_PEOPLE,
   ska_manager: SKA_PEOPLE,
   kov_worker: ['Kati', 'Kristjan', 'Maria', 'Mihkel', 'Sofia'],

@@ -65,6 +65,17 @@ const NOTHING = sql<SqlBool>`false`;
 /** Roles whose person access follows their organisation's links; the others follow their own. */
 const ORGANISATION_WIDE: ReadonlySet<Role> = new Set(['ska_specialist', 'ska_contact', 'ska_manager', 'kov_worker', 'provider_admin']);
 const PERSONAL: ReadonlySet<Role> = new Set(['provider_specialist', 'mediator']);
+/**
+ * SKA is one organisation with separate services. A link's reason says which service recorded
+ * the person, and a chief specialist (consultation cases) or the support-services contact sees
+ * only the people of their own service; the manager sees the whole department. Without this a
+ * regional specialist could open every foster parent and every mediation party in the country
+ * (found by the authorisation matrix, issue 10).
+ */
+const SKA_SERVICE_REASONS: Partial<Record<Role, readonly string[]>> = {
+  ska_specialist: ['case', 'registered', 'demo'],
+  ska_contact: ['family', 'specialist', 'mediation', 'registered', 'demo'],
+};
 
 /**
  * People a user may see: those linked to their organisation (or, for a family
@@ -77,6 +88,8 @@ export function personScope(actor: Actor, action: Action = 'read') {
     if (!can(actor, 'person', action)) return NOTHING;
     if (actor.role === 'client') return actor.personId ? eb('people.id', '=', actor.personId) : NOTHING;
     const links = eb.selectFrom('person_links').select(sql`1`.as('one')).whereRef('person_links.person_id', '=', 'people.id');
+    const reasons = SKA_SERVICE_REASONS[actor.role];
+    if (reasons) return eb.exists(links.where('person_links.organisation_id', '=', actor.organisationId).where('person_links.reason', 'in', reasons));
     if (ORGANISATION_WIDE.has(actor.role)) return eb.exists(links.where('person_links.organisation_id', '=', actor.organisationId));
     if (PERSONAL.has(actor.role)) return eb.exists(links.where('person_links.user_id', '=', actor.userId));
     return NOTHING;
