@@ -71,6 +71,12 @@ interface Burst {
   /** Answers other than 2xx, by status. */
   refused: Map<number, number>;
   note: string;
+  /** The server's error log lines (a 5xx is logged with its cause). */
+  serverErrors: string[];
+}
+
+function errorLines(log: string): string[] {
+  return log.split('\n').filter((line) => /"log\.level":"(error|fatal)"/.test(line) || /"level":(50|60)/.test(line));
 }
 
 /** Fires writes from WORKERS concurrent clients until the kill point, then kills the server with SIGKILL. */
@@ -127,7 +133,7 @@ async function burst(kill: KillPoint, users: Users, writes: ReturnType<typeof wr
     await Promise.race([stub.nextRequest(), new Promise((r) => setTimeout(r, 30_000))]);
   }
   await killNow(note || `killed after the burst's ${acked} writes`);
-  return { acked, refused, note };
+  return { acked, refused, note, serverErrors: errorLines(app.log) };
 }
 
 async function login(): Promise<Users> {
@@ -148,6 +154,7 @@ describe('crash safety (kill -9 on PostgreSQL)', () => {
     const lost = new Map<string, string>();
     const half = new Map<string, string>();
     const chainFailures: string[] = [];
+    const serverErrors: string[] = [];
     const notes: string[] = [];
     /** Deliveries recorded as delivered before each kill: a request for one of them afterwards is a duplicate. */
     const deliveredAtKill = new Map<string, number>();
@@ -173,6 +180,7 @@ describe('crash safety (kill -9 on PostgreSQL)', () => {
         for (const row of await db.selectFrom('mediation_register_outbox').select(['agreement_id', 'delivered_at']).where('status', '=', 'delivered').execute()) {
           if (row.delivered_at) deliveredAtKill.set(row.agreement_id, row.delivered_at.getTime());
         }
+        for (const line of result.serverErrors) serverErrors.push(`${label}: ${line.slice(0, 1500)}`);
         notes.push(`${label}: ${result.note}; ${result.acked} acknowledged${result.refused.size ? `, refused: ${[...result.refused].map(([s, n]) => `${n}× ${s}`).join(', ')}` : ''}`);
         await app.start();
         await verify(`after ${label}`);
@@ -220,6 +228,8 @@ describe('crash safety (kill -9 on PostgreSQL)', () => {
     expect([...lost.values()]).toEqual([]);
     expect([...half.values()]).toEqual([]);
     expect(chainFailures).toEqual([]);
+    // A fault while the server was up (5xx) is a finding too.
+    expect(serverErrors).toEqual([]);
     expect(wrong).toEqual([]);
     expect(delivered).toBeGreaterThan(0);
     expect(acks.length).toBeGreaterThan(0);

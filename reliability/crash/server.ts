@@ -36,7 +36,7 @@ export class AppProcess {
     });
     this.child = child;
     const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-20_000);
+      this.output = (this.output + chunk.toString()).slice(-200_000);
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);

@@ -54,7 +54,10 @@ export async function createRound(db: Kysely<DB>, ctx: RequestContext, input: Ro
   return db.transaction().execute(async (trx) => {
     const year = input.opensOn.slice(0, 4);
     // Rounds are few and made by a handful of officers: the next number of the measure and year.
+    // Numbered one at a time (a lock per prefix until commit): two rounds created together both counted
+    // the same rounds and the second failed on the unique reference with a 500 (found by the crash suite).
     const prefix = `${measure.prefix}-${year}-`;
+    await sql`select pg_advisory_xact_lock(hashtext(${`grant_round:${prefix}`}))`.execute(trx);
     const taken = await trx.selectFrom('grant_rounds').select(sql<number>`count(*)::int`.as('n')).where('reference', 'like', `${prefix}%`).executeTakeFirstOrThrow();
     const row = await trx
       .insertInto('grant_rounds')
