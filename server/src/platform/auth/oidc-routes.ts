@@ -7,6 +7,7 @@ import { setSessionCookies } from '../http/guard.js';
 import { localeSchema } from '../http/schemas.js';
 import { createOidcClient, OIDC_STATE_COOKIE, OIDC_TRANSACTION_MINUTES, type OidcFailureCode } from './oidc.js';
 import { OIDC_METHODS } from './oidc-rules.js';
+import { deleteSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
 /** The state cookie only travels to the callback, and only for as long as the login may take. */
 const STATE_COOKIE_PATH = '/api/auth/oidc';
@@ -99,6 +100,9 @@ export function registerOidcRoutes(root: FastifyInstance, deps: AppDeps): void {
           request.log.warn({ 'error.code': outcome.code, 'oidc.reason': outcome.reason }, 'OIDC login failed');
           return reply.redirect(loginError(outcome.code), 302);
         }
+        // Session fixation: the session the browser came with ends, as with a password login.
+        const previous = request.cookies[SESSION_COOKIE];
+        if (previous) await deleteSession(deps.db, sessionIdOf(previous));
         setSessionCookies(request, reply, outcome.session.token, outcome.session.csrfToken);
         request.log.info({ 'user.id': outcome.userId }, 'OIDC login');
         return reply.redirect('/', 302);

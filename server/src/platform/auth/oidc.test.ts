@@ -226,6 +226,18 @@ describe('X-AUTH TARA login (OpenID Connect)', () => {
     expect(await t.database.db.selectFrom('oidc_transactions').select('state').execute()).toEqual([]);
   });
 
+  it('X-AUTH: a TARA login ends the session the browser came with (session fixation)', async () => {
+    const client = await t.login(CLIENT_EMAIL);
+    const old = client.cookie('tugi_session')!;
+    const response = await taraLogin(client, { sub: `EE${clientPersonalCode}`, acr: 'high', amr: ['mID'] });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/');
+    expect(client.cookie('tugi_session')).not.toBe(old);
+    expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+    const replay = await t.client().request({ method: 'GET', url: '/api/auth/session', headers: { cookie: `tugi_session=${old}` } });
+    expect(replay.statusCode).toBe(401);
+  });
+
   it('X-AUTH: the authorization request carries scope, acr_values, ui_locales, state, nonce and an S256 code challenge', async () => {
     const client = t.client();
     const start = await client.get('/api/auth/oidc/start?method=idcard&locale=ru');
