@@ -14,17 +14,35 @@ import { confirmPasswordReset, tokenFromHash } from './password-reset-api';
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('auth.reset.title'));
-  // Read once, then dropped from the address bar so it stays out of the history.
-  const [token] = useState(() => tokenFromHash(window.location.hash));
-  useEffect(() => {
-    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
-  }, []);
+  // Read from the fragment, then dropped from the address bar so it stays out of the history.
+  const [token, setToken] = useState(() => tokenFromHash(window.location.hash));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
+  useEffect(() => {
+    const dropHash = () => {
+      if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
+    };
+    // A second link opened in the same tab changes only the fragment: start over with its token.
+    const onHashChange = () => {
+      const next = tokenFromHash(window.location.hash);
+      if (next) {
+        setToken(next);
+        setPassword('');
+        setRepeat('');
+        setTouched(false);
+        setError(null);
+        setDone(false);
+      }
+      dropHash();
+    };
+    dropHash();
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   const mismatch = touched && repeat !== password ? t('auth.reset.mismatch') : undefined;
   const missing = touched && !password ? t('validation.required') : undefined;
