@@ -29,11 +29,14 @@ export async function createSession(
 ): Promise<CreatedSession> {
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(Date.now() + input.minutes * 60_000);
+  const createdAt = new Date();
+  const expiresAt = new Date(createdAt.getTime() + input.minutes * 60_000);
   await db
     .insertInto('sessions')
     .values({
       id: sessionIdOf(token),
+      // The app's clock, like expires_at: both limits are checked against it, not the database's.
+      created_at: createdAt,
       user_id: input.userId,
       csrf_token: csrfToken,
       auth_method: input.method,
