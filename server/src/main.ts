@@ -16,10 +16,18 @@ import { seedDemoMediation } from './seed/demo-mediation.js';
 import { seedDemoProgramme } from './seed/demo-programme.js';
 import { seedDemoGrants } from './seed/demo-grants.js';
 import { encryptionKeyFrom } from './modules/families/secrecy.js';
+import { keyRingFrom } from './platform/crypto/keys.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
+// Outside demo mode a missing or malformed key (current or old) stops the start here, not at the first encrypted read.
+try {
+  keyRingFrom(config);
+} catch (error) {
+  logger.fatal((error as Error).message);
+  process.exit(1);
+}
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 logger.info({ 'db.system': database.kind }, database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL from DATABASE_URL');
 const applied = await migrateToLatest(database.db);
