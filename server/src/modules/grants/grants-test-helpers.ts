@@ -13,7 +13,8 @@ import { signedContainer, MARI_ID_CARD } from '../../platform/documents/fixtures
  */
 export const GRANTS_TEST_DAY = new Date('2026-11-23T08:00:00Z');
 export function runOnGrantsTestDay() {
-  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: GRANTS_TEST_DAY });
+  // advanceTimeDelta 1: the clock moves by the millisecond, as a real one does (events are ordered by time).
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, advanceTimeDelta: 1, now: GRANTS_TEST_DAY });
 }
 
 export const today = () => todayInTallinn(new Date());

@@ -13,6 +13,7 @@ import * as m0011 from './0011_programme_grants.js';
 import * as m0012 from './0012_mediation.js';
 import * as m0013 from './0013_family_access.js';
 import * as m0014 from './0014_password_resets.js';
+import * as m0015 from './0015_grant_event_order.js';
 
 /** Every migration, in order. A new migration is added here and never edited after it lands. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_mediation': m0012,
   '0013_family_access': m0013,
   '0014_password_resets': m0014,
+  '0015_grant_event_order': m0015,
 };
