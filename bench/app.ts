@@ -7,6 +7,7 @@ import { loadSession } from '../server/src/platform/auth/sessions.js';
 import type { Actor } from '../server/src/platform/policy/actor.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../server/src/seed/demo.js';
 import type { Role } from '../server/src/platform/db/schema.js';
+import { loginOverHttp } from '../server/test/http-login.js';
 
 export function benchConfig(databaseUrl: string): AppConfig {
   return { ...loadConfig({ TUGI_DEMO: 'true', LOG_LEVEL: 'silent' }), databaseUrl };
@@ -75,22 +76,8 @@ export class Session {
 }
 
 export async function login(baseUrl: string, database: Database, email: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`login of ${email} failed: ${response.status} ${await response.text()}`);
-  const cookies = new Map<string, string>();
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const at = pair!.indexOf('=');
-    cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-  const token = cookies.get('tugi_session');
-  const csrf = cookies.get('tugi_csrf');
-  if (!token || !csrf) throw new Error(`login of ${email}: no session cookies`);
+  const { cookieHeader, sessionToken: token, csrf } = await loginOverHttp(baseUrl, email, DEMO_PASSWORD);
   const loaded = await loadSession(database.db, decodeURIComponent(token));
   if (!loaded) throw new Error(`login of ${email}: session not found`);
-  return new Session(baseUrl, [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), csrf, loaded.actor);
+  return new Session(baseUrl, cookieHeader, csrf, loaded.actor);
 }

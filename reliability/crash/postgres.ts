@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { findPostgresBin, PostgresMissing, startPostgres, type BenchPostgres } from '../../bench/postgres.js';
+import { adminQuery } from '../../server/test/database.js';
 
 /**
  * A PostgreSQL database of its own for a reliability test: a new database on
@@ -35,15 +35,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);

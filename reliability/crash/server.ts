@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { loginOverHttp } from '../../server/test/http-login.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -103,21 +104,8 @@ export class HttpUser {
   ) {}
 
   static async login(baseUrl: string, email: string, password: string): Promise<HttpUser> {
-    const response = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ email, password }),
-    });
-    if (!response.ok) throw new Error(`login of ${email} failed: ${response.status} ${await response.text()}`);
-    const cookies = new Map<string, string>();
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const at = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    const csrf = cookies.get('tugi_csrf');
-    if (!cookies.get('tugi_session') || !csrf) throw new Error(`login of ${email}: no session cookies`);
-    return new HttpUser(baseUrl, email, [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), decodeURIComponent(csrf));
+    const { cookieHeader, csrf } = await loginOverHttp(baseUrl, email, password);
+    return new HttpUser(baseUrl, email, cookieHeader, decodeURIComponent(csrf));
   }
 
   /** One request; resolves with the status and parsed body, or rejects on a network error (the server died). */

@@ -29,7 +29,8 @@ export async function createTestDatabase(): Promise<Database> {
   };
 }
 
-async function adminQuery(url: string, text: string) {
+/** One statement on the server as its admin user (create or drop a database). */
+export async function adminQuery(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

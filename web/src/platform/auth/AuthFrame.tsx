@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../layout/LanguageSwitcher';
 import { MAIN_CONTENT_ID, SkipLink } from '../layout/SkipLink';
 
-/** The frame of the pages before login (password reset): header with the language switcher, one card. */
-export function AuthFrame({ title, children }: { title: string; children: ReactNode }) {
+/** The frame of the pages before login (login, password reset): header with the language switcher, one card, an optional line under it. */
+export function AuthFrame({ title, subtitle, footer, children }: { title: string; subtitle?: string; footer?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Box bg="var(--general-surface-tertiary)" mih="100dvh">
@@ -21,10 +21,18 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
       <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size={460} py="xl" px="sm">
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           <Stack gap="md">
-            <Title order={1}>{title}</Title>
+            <div>
+              <Title order={1}>{title}</Title>
+              {subtitle && (
+                <Text c="dimmed" mt={4}>
+                  {subtitle}
+                </Text>
+              )}
+            </div>
             {children}
           </Stack>
         </Paper>
+        {footer}
       </Container>
     </Box>
   );
