@@ -6,6 +6,7 @@ import type { ApiRoute } from '../server/src/platform/http/guard.js';
 import { DEMO_LOGINS } from '../server/src/seed/demo.js';
 import type { TestClient } from '../server/test/client.js';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
+import { loadFullDemo } from './authz/world.js';
 import { budget, LEVEL, recordFigures } from './figures.js';
 import { fingerprintDiff, VOLATILE_TABLES, type Fingerprint } from './fingerprint.js';
 import { anyHostile, toJson } from './fuzz/hostile.js';
@@ -54,6 +55,8 @@ const started = Date.now();
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Cases, families and their services too, so the real-id pass reaches those handlers.
+  await loadFullDemo(t);
   const doc = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
   ops = operations(doc.json()).filter((op) => !ONLY_OP || `${op.method} ${op.template}` === ONLY_OP);
   for (const route of t.app.apiRoutes) routes.set(`${route.method} ${route.url}`, route);

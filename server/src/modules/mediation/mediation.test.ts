@@ -224,6 +224,11 @@ describe('E-BOOK: booking with the assigned mediator', () => {
     expect(weeks.holidays).toEqual(['2026-06-23', '2026-06-24']);
     await refused(olga.get('/api/mediation/calendar?from=2026-01-01&to=2026-03-31'), 400, 'E_BOOK_RANGE_TOO_LONG');
     await refused(olga.get('/api/mediation/calendar?from=2026-02-30'), 400, 'VALIDATION_FAILED');
+    // Real dates outside the calendar's century are refused, not computed on (fuzzing found 500s for year 1 and 9999).
+    await refused(kati.get(`/api/mediation/proceedings/${katiProceeding.id}/slots?from=0001-01-01`), 400, 'VALIDATION_FAILED');
+    await refused(kati.get(`/api/mediation/proceedings/${katiProceeding.id}/slots?from=9999-12-20`), 400, 'VALIDATION_FAILED');
+    await refused(olga.get('/api/mediation/calendar?from=1999-12-31'), 400, 'VALIDATION_FAILED');
+    await ok(olga.get('/api/mediation/calendar?from=2099-12-31'));
     // Leave on the days of the first free slot: its day is gone from the client's list.
     const slots = (await ok(kati.get(`/api/mediation/proceedings/${katiProceeding.id}/slots`))).items;
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Tallinn' }).format(new Date(slots[0].startsAt));

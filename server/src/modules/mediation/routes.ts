@@ -84,7 +84,13 @@ const MAX_RANGE_DAYS = 42;
 /** Reads of a proceeding's records are logged once per person they concern (the data tracker of each parent and child). */
 const readEntries = (recordType: string, recordId: string, personIds: readonly string[]): AuditEntry[] => personIds.map((personId) => ({ action: 'read', recordType, recordId, personId }));
 
+/** Calendars and slots look at this century only: date arithmetic on year 1 or 9999 is meaningless (fuzzing found 500s there). */
+const CALENDAR_YEARS = { first: '2000-01-01', last: '2099-12-31' };
+
 function dayRange(from: string | undefined, to: string | undefined, defaultDays: number) {
+  for (const [path, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && (value < CALENDAR_YEARS.first || value > CALENDAR_YEARS.last)) throw badRequest('VALIDATION_FAILED', { fields: [{ path, message: 'outside 2000–2099' }] });
+  }
   const start = from ?? today();
   const end = to ?? addCalendarDays(start, defaultDays - 1);
   if (compareIsoDates(end, start) < 0) throw badRequest('VALIDATION_FAILED', { fields: [{ path: 'to', message: 'before from' }] });
