@@ -1,5 +1,4 @@
-import { listZipEntries } from '../../platform/documents/zip-reader.js';
-import { readSignedContainer } from '../../platform/documents/signed-container.js';
+import { sniffUpload } from '../../platform/http/uploads.js';
 
 /**
  * E-MSG: attachments are checked before they are stored: the content must be
@@ -22,19 +21,10 @@ export type AttachmentCheck =
   | { ok: true; type: AttachmentType; contentType: string }
   | { ok: false; code: 'E_MSG_FILE_EMPTY' | 'E_MSG_FILE_TOO_LARGE' | 'E_MSG_FILE_TYPE' | 'E_MSG_FILE_EXTENSION'; params: Record<string, string | number> };
 
-const startsWith = (bytes: Buffer, signature: number[]) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
-
-/** The type of a file by its content, or null when it is none of the accepted ones. */
-export function sniffType(bytes: Buffer): AttachmentType | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'; // %PDF-
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return null; // every accepted ZIP starts with a local header
-  const container = readSignedContainer(bytes);
-  if (container.ok) return 'asice';
-  const listing = listZipEntries(bytes, { maxEntries: 2000, maxUncompressedBytes: 50 * 1024 * 1024 });
-  if (listing.ok && listing.entries.some((e) => e.name === '[Content_Types].xml') && listing.entries.some((e) => e.name === 'word/document.xml')) return 'docx';
-  return null;
+/** The type of a file by its content (the platform's upload sniffing), or null when it is none of the accepted ones. */
+function sniffType(bytes: Buffer): AttachmentType | null {
+  const kind = sniffUpload(bytes);
+  return kind !== null && kind in ATTACHMENT_TYPES ? (kind as AttachmentType) : null;
 }
 
 export function checkAttachment(filename: string, bytes: Buffer): AttachmentCheck {

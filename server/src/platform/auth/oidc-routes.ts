@@ -3,11 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../http/context.js';
 import { AppError } from '../http/errors.js';
-import { setSessionCookies } from '../http/guard.js';
+import { beginSession } from '../http/guard.js';
 import { localeSchema } from '../http/schemas.js';
 import { createOidcClient, OIDC_STATE_COOKIE, OIDC_TRANSACTION_MINUTES, type OidcFailureCode } from './oidc.js';
 import { OIDC_METHODS } from './oidc-rules.js';
-import { deleteSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
 
 /** The state cookie only travels to the callback, and only for as long as the login may take. */
 const STATE_COOKIE_PATH = '/api/auth/oidc';
@@ -100,10 +99,7 @@ export function registerOidcRoutes(root: FastifyInstance, deps: AppDeps): void {
           request.log.warn({ 'error.code': outcome.code, 'oidc.reason': outcome.reason }, 'OIDC login failed');
           return reply.redirect(loginError(outcome.code), 302);
         }
-        // Session fixation: the session the browser came with ends, as with a password login.
-        const previous = request.cookies[SESSION_COOKIE];
-        if (previous) await deleteSession(deps.db, sessionIdOf(previous));
-        setSessionCookies(request, reply, outcome.session.token, outcome.session.csrfToken);
+        await beginSession(deps.db, request, reply, outcome.session);
         request.log.info({ 'user.id': outcome.userId }, 'OIDC login');
         return reply.redirect('/', 302);
       } catch (error) {

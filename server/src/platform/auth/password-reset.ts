@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Locale } from '../db/schema.js';
 import type { AppDeps } from '../http/context.js';
@@ -8,7 +8,7 @@ import { enqueueMail } from '../mail/outbox.js';
 import { translate } from '../i18n/messages.js';
 import { checkPasswordPolicy, PASSPHRASE_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy.js';
 import { hashPassword } from './passwords.js';
-import { deleteUserSessions } from './sessions.js';
+import { deleteUserSessions, hashToken, newToken } from './sessions.js';
 
 /**
  * X-AUTH password reset by e-mail.
@@ -34,9 +34,7 @@ export const RESET_PAGE = '/reset-password';
 /** Outbox mails of this kind carry a live token: redacted for the admin and after sending. */
 export const RESET_MAIL_KEY_PREFIX = 'password-reset:';
 
-export function resetTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const resetTokenHash = hashToken;
 
 export interface ResetRequest {
   email: string;
@@ -45,7 +43,7 @@ export interface ResetRequest {
 
 export async function requestPasswordReset(deps: AppDeps, input: ResetRequest, now = new Date()): Promise<void> {
   const email = input.email.trim().toLowerCase().slice(0, 320);
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const limited = await deps.db.transaction().execute(async (trx) => {
     const since = new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
     const recent = await trx

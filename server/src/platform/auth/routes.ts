@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../http/context.js';
-import { clearSessionCookies, setSessionCookies } from '../http/guard.js';
+import { beginSession, clearSessionCookies } from '../http/guard.js';
 import { localeSchema, roleSchema, organisationKindSchema } from '../http/schemas.js';
 import { appendAudit } from '../audit/audit.js';
 import { loginWithPassword } from './login-service.js';
-import { deleteSession, SESSION_COOKIE, sessionIdOf } from './sessions.js';
+import { deleteSession } from './sessions.js';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
 import { AppError } from '../http/errors.js';
 
@@ -50,10 +50,7 @@ export function registerAuthRoutes(root: FastifyInstance, deps: AppDeps): void {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      // Session fixation: a session that came with the request ends; the new token replaces it.
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous) await deleteSession(deps.db, sessionIdOf(previous));
-      setSessionCookies(request, reply, session.token, session.csrfToken);
+      await beginSession(deps.db, request, reply, session);
       return { user: await describeUser(userId), expiresAt: session.expiresAt.toISOString(), csrfToken: session.csrfToken };
     },
   });

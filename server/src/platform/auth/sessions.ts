@@ -12,10 +12,12 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Only the token's hash is stored, so a copy of the database cannot be used to log in. */
-export function sessionIdOf(token: string): string {
+/** What is stored of a secret token (session, password reset): its SHA-256, so a copy of the database cannot be used to log in. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+export const sessionIdOf = hashToken;
 
 export interface CreatedSession {
   token: string;

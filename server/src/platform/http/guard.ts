@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeFromHeader } from '../i18n/locale.js';
-import { CSRF_COOKIE, extendSession, loadSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { CSRF_COOKIE, deleteSession, extendSession, loadSession, SESSION_COOKIE, sessionIdOf } from '../auth/sessions.js';
 import type { Access, AppDeps } from './context.js';
 import { AppError } from './errors.js';
 import { apiRateLimit } from './rate-limit.js';
@@ -88,7 +90,18 @@ function checkOrigin(request: FastifyRequest, deps: AppDeps) {
   if (!allowed.has(origin)) throw new AppError(403, 'CSRF_FAILED');
 }
 
-export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string) {
+/**
+ * A login's new session takes over: the session the browser came with ends
+ * (session fixation: a token planted before login must not become a logged-in
+ * one), and the new token and CSRF token are set as cookies.
+ */
+export async function beginSession(db: Kysely<DB>, request: FastifyRequest, reply: FastifyReply, session: { token: string; csrfToken: string }) {
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) await deleteSession(db, sessionIdOf(previous));
+  setSessionCookies(request, reply, session.token, session.csrfToken);
+}
+
+function setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string) {
   const secure = request.protocol === 'https';
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
   reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure });
