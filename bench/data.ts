@@ -9,7 +9,7 @@ import { seedDemoData } from '../server/src/seed/demo.js';
 import { seedDemoCases } from '../server/src/seed/demo-cases.js';
 import { seedDemoFamilies } from '../server/src/seed/demo-families.js';
 import { seedDemoFamilyServices } from '../server/src/seed/demo-family-services.js';
-import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../server/src/platform/crypto/keys.js';
 import type { AppConfig } from '../server/src/config.js';
 
 /** The data generator's interface (server/src/seed/scale/generate.ts, `npm run seed:scale`). */

@@ -10,7 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../server/src/seed/dem
 import type { Role } from '../server/src/platform/db/schema.js';
 import { seedDemoFamilies } from '../server/src/seed/demo-families.js';
 import { seedDemoFamilyServices } from '../server/src/seed/demo-family-services.js';
-import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../server/src/platform/crypto/keys.js';
 
 export const SCREENSHOTS = path.resolve('screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../server/test/harness.js';
 import { seedDemoCases } from '../server/src/seed/demo-cases.js';
 import { seedDemoFamilies } from '../server/src/seed/demo-families.js';
 import { seedDemoFamilyServices } from '../server/src/seed/demo-family-services.js';
-import { encryptionKeyFrom } from '../server/src/modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../server/src/platform/crypto/keys.js';
 import { recordFigures } from './figures.js';
 import { EDITABLE, type Ctx } from './concurrency/editable.js';
 import { checkStaleUpdates, editableRoutes, makeCtx } from './concurrency/stale.js';

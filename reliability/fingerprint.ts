@@ -20,16 +20,26 @@ export async function tableNames(db: Kysely<any>): Promise<string[]> {
 }
 
 export async function fingerprint(db: Kysely<any>, options: { exclude?: readonly string[] } = {}): Promise<Fingerprint> {
-  const exclude = new Set(options.exclude ?? []);
-  const result: Fingerprint = new Map();
-  for (const name of await tableNames(db)) {
-    if (exclude.has(name)) continue;
-    const { rows } = await sql<{ rows: number; md5: string }>`
-      select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as md5
-      from ${sql.table(name)} t`.execute(db);
-    result.set(name, rows[0]!);
-  }
-  return result;
+  return (await snapshotter(db, options.exclude ?? []))();
+}
+
+/**
+ * A fingerprint taker for repeated use: the table list is read once, and each
+ * fingerprint is one statement (a union over the tables) instead of one per
+ * table; the fuzzer takes one around every state-changing case (about 10×
+ * faster on PGlite than a statement per table).
+ */
+export async function snapshotter(db: Kysely<any>, exclude: readonly string[]): Promise<() => Promise<Fingerprint>> {
+  const skip = new Set(exclude);
+  const names = (await tableNames(db)).filter((n) => !skip.has(n));
+  const query = sql.join(
+    names.map((name) => sql`select ${name}::text as name, count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as md5 from ${sql.table(name)} t`),
+    sql` union all `,
+  );
+  return async () => {
+    const { rows } = await sql<{ name: string; rows: number; md5: string }>`${query}`.execute(db);
+    return new Map(rows.map((r) => [r.name, { rows: r.rows, md5: r.md5 }]));
+  };
 }
 
 /** Tables whose count or content differ, with both sides; empty when equal. */

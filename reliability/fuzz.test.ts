@@ -8,12 +8,11 @@ import type { TestClient } from '../server/test/client.js';
 import { createTestApp, type TestApp } from '../server/test/harness.js';
 import { loadFullDemo } from './authz/world.js';
 import { budget, LEVEL, recordFigures } from './figures.js';
-import { fingerprintDiff, VOLATILE_TABLES, type Fingerprint } from './fingerprint.js';
+import { fingerprintDiff, snapshotter, VOLATILE_TABLES, type Fingerprint } from './fingerprint.js';
 import { anyHostile, toJson } from './fuzz/hostile.js';
 import { crawl, type Harvest } from './fuzz/ids.js';
 import { operations, type Operation } from './fuzz/operations.js';
 import { bodyFor, encode, paramValue, type GenContext } from './fuzz/schema.js';
-import { snapshotter } from './fuzz/snapshot.js';
 
 /**
  * Issue 10.2 — fuzzing from the OpenAPI document. Every operation the document

@@ -5,7 +5,7 @@ import { addCalendarDays, addMonths, todayInTallinn } from '../../server/src/pla
 import { notify } from '../../server/src/platform/notify/notifications.js';
 import { personalCodeCheckDigit } from '../../server/src/modules/people/personal-code.js';
 import { expectedReports } from '../../server/src/modules/families/reporting/provider-report-rules.js';
-import { encryptionKeyFrom } from '../../server/src/modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../../server/src/platform/crypto/keys.js';
 import { seedDemoCases } from '../../server/src/seed/demo-cases.js';
 import { seedDemoFamilies } from '../../server/src/seed/demo-families.js';
 import { seedDemoFamilyServices } from '../../server/src/seed/demo-family-services.js';

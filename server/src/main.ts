@@ -15,15 +15,14 @@ import { seedDemoTrainings } from './seed/demo-trainings.js';
 import { seedDemoMediation } from './seed/demo-mediation.js';
 import { seedDemoProgramme } from './seed/demo-programme.js';
 import { seedDemoGrants } from './seed/demo-grants.js';
-import { encryptionKeyFrom } from './modules/families/secrecy.js';
-import { keyRingFrom } from './platform/crypto/keys.js';
+import { encryptionKeyFrom } from './platform/crypto/keys.js';
 
 /** `npm start`: migrate, load reference (and on first start demo) data, run jobs, serve. */
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 // Outside demo mode a missing or malformed key (current or old) stops the start here, not at the first encrypted read.
 try {
-  keyRingFrom(config);
+  encryptionKeyFrom(config);
 } catch (error) {
   logger.fatal((error as Error).message);
   process.exit(1);

@@ -5,7 +5,7 @@ import { seedDemoData } from './demo.js';
 import { seedDemoFamilies } from './demo-families.js';
 import { seedReferenceData } from './reference.js';
 import { verifyAuditChain } from '../platform/audit/verify.js';
-import { encryptionKeyFrom } from '../modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../platform/crypto/keys.js';
 import { familyFacts } from '../modules/families/queries.js';
 import { episodeLimit } from '../modules/families/volume.js';
 import { complianceOfRow } from '../modules/families/views.js';

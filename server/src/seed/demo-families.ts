@@ -6,7 +6,7 @@ import { addCalendarDays, addMonths, addWorkingDays, compareIsoDates, todayInTal
 import { personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { normaliseName, searchNameOf } from '../modules/people/rules.js';
 import { contactCompliance, familyReference, firstContactDue, kovInvolved, referralReference } from '../modules/families/rules.js';
-import { encryptJson } from '../modules/families/secrecy.js';
+import { encryptJson } from '../platform/crypto/keys.js';
 import type { ContactKind, FamilyType, SpecialistLanguage, SpecialistRole, SupportKind } from '../modules/families/tables.js';
 import { DEMO_PASSWORD } from './demo.js';
 import { prng, type Random, pick } from './random.js';

@@ -6,7 +6,7 @@ import { seedDemoData } from './demo.js';
 import { seedDemoFamilies } from './demo-families.js';
 import { seedDemoFamilyServices } from './demo-family-services.js';
 import { seedReferenceData } from './reference.js';
-import { encryptionKeyFrom } from '../modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../platform/crypto/keys.js';
 import { verifyAuditChain } from '../platform/audit/verify.js';
 import { clientFamilyScope } from '../platform/policy/policy.js';
 import { signatureState } from '../modules/families/reporting/monthly-service.js';

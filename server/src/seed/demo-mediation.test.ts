@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.js';
 import { createTestDatabase } from '../../test/database.js';
 import { verifyAuditChain } from '../platform/audit/verify.js';
 import { decryptBytes } from '../modules/families/report-files.js';
-import { encryptionKeyFrom } from '../modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../platform/crypto/keys.js';
 import { testConfig } from '../../test/harness.js';
 import { seedDemoData } from './demo.js';
 import { seedDemoMediation } from './demo-mediation.js';

@@ -9,7 +9,7 @@ import { renderPdf } from '../platform/documents/pdf.js';
 import { parsePersonalCode, personalCodeCheckDigit } from '../modules/people/personal-code.js';
 import { searchNameOf } from '../modules/people/rules.js';
 import { encryptBytes } from '../modules/families/report-files.js';
-import { encryptionKeyFrom } from '../modules/families/secrecy.js';
+import { encryptionKeyFrom } from '../platform/crypto/keys.js';
 import { decisionDocument } from '../modules/mediation/documents.js';
 import { freeSlots, type WeeklyWindow } from '../modules/mediation/rules.js';
 import type { CustodyOutcome, MediationLanguage, MediationStatus, MediationTopic, Referrer } from '../modules/mediation/tables.js';

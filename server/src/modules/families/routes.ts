@@ -10,7 +10,7 @@ import type { ExportColumn } from '../../platform/export/export.js';
 import { exportFamilies, findFamily, listFamilies, type FamilyListRow, type FamilyRecord } from './queries.js';
 import { addAgencyGap, addChild, addHouseholdMember, addParent, addPriorPeriod, createFamily, updateFamily, updatePlacement } from './families-service.js';
 import { familyDetail, familyListItem } from './views.js';
-import { encryptionKeyFrom } from './secrecy.js';
+import { encryptionKeyFrom } from '../../platform/crypto/keys.js';
 import { kovInvolved } from './rules.js';
 import { childInput, familyDetail as familyDetailSchema, familyFields, familyLanguage, familyListItem as familyListItemSchema, familyType, FAMILY_ROLES, optionalText, originInput, personInput, serviceDate } from './schemas.js';
 import { registerReferralRoutes } from './referral-routes.js';

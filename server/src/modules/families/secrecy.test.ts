@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeOrigin, decryptJson, encryptJson, encryptionKeyFrom, DEV_KEY_SEED } from './secrecy.js';
+import { canSeeOrigin } from './secrecy.js';
+import { decryptJson, encryptJson, encryptionKeyFrom, DEV_KEY_SEED } from '../../platform/crypto/keys.js';
 import type { Actor } from '../../platform/policy/actor.js';
 
 const actor = (role: Actor['role'], organisationId = 'org'): Actor => ({ userId: 'u', name: 'n', role, organisationId, organisationKind: 'provider', personId: null });

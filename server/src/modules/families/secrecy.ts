@@ -15,9 +15,6 @@ export interface ChildOrigin {
   notes?: string | null;
 }
 
-// The crypto lives in platform/crypto (key ids, old keys, rotation); re-exported for the modules.
-export { DEV_KEY_SEED, encryptionKeyFrom, encryptJson, decryptJson } from '../../platform/crypto/keys.js';
-
 /**
  * Who sees a child's origin data. A family without adoption secrecy: everyone
  * who may open the family. With secrecy: only the SKA contact (the agency's

@@ -33,7 +33,8 @@ import {
   HOME_VISIT_WARN_DAYS,
   type ComplianceStatus,
 } from './rules.js';
-import { canSeeOrigin, decryptJson, type ChildOrigin } from './secrecy.js';
+import { canSeeOrigin, type ChildOrigin } from './secrecy.js';
+import { decryptJson } from '../../platform/crypto/keys.js';
 import { childrenAdaptation, episodeLimit, familyNeedsBasedVolume } from './volume.js';
 import { today } from './shared.js';
 import type { EpisodeStatus, SupportKind } from './tables.js';

@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/policy/actor.js';
 import type { Role } from '../../platform/db/schema.js';
 import { decryptBytes } from '../families/report-files.js';
 import { attachment } from '../../platform/http/content-disposition.js';
-import { encryptionKeyFrom } from '../families/secrecy.js';
+import { encryptionKeyFrom } from '../../platform/crypto/keys.js';
 import {
   calendarOf,
   findBooking,

@@ -10,7 +10,7 @@ import { renderPdf } from '../../platform/documents/pdf.js';
 import { can } from '../../platform/policy/policy.js';
 import { registerPerson, type PersonInput } from '../people/service.js';
 import { encryptBytes } from '../families/report-files.js';
-import { encryptionKeyFrom } from '../families/secrecy.js';
+import { encryptionKeyFrom } from '../../platform/crypto/keys.js';
 import { checkAttachment } from './attachments.js';
 import { decisionDocument } from './documents.js';
 import { tellProceeding } from './notices.js';

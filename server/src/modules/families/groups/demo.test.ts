@@ -5,7 +5,7 @@ import { seedDemoData } from '../../../seed/demo.js';
 import { seedDemoFamilies } from '../../../seed/demo-families.js';
 import { seedReferenceData } from '../../../seed/reference.js';
 import { verifyAuditChain } from '../../../platform/audit/verify.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { loadReportFile } from '../report-files.js';
 import { groupBillingForMonth } from './billing.js';
 import { seedDemoGroups } from './demo.js';

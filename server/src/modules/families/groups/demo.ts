@@ -4,7 +4,7 @@ import { addCalendarDays, todayInTallinn, type IsoDate } from '../../../platform
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { groupPlanDeadline } from '../service-limits.js';
 import { storeReportFile } from '../report-files.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import type { GroupFamilyType, ParticipantSignature } from '../service-tables.js';
 import { firstOpenPlanMonth, monthOf, nextMonthOf } from './rules.js';
 

@@ -7,7 +7,7 @@ import type { TestClient } from '../../../../test/client.js';
 import { ok, orgId, refused, setUpProvider, today, userOf, type ProviderSetup } from '../fixtures.js';
 import { groupPlanDeadline } from '../service-limits.js';
 import { storeReportFile } from '../report-files.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { groupBillingForMonth } from './billing.js';
 import { createPlan, submitPlan } from './service.js';
 import { monthOf, nextMonthOf } from './rules.js';

@@ -7,7 +7,7 @@ import { MAX_UPLOAD_BYTES } from '../../../platform/http/limits.js';
 import { IMAGE_UPLOADS, requireUpload, SIGNED_PAPER_UPLOADS } from '../../../platform/http/uploads.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { registerRecordType } from '../../../platform/audit/record-access.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { loadReportFile, safeFilename } from '../report-files.js';
 import { today } from '../shared.js';
 import { findGroup, findPlan, groupsOfPlans, listGroups, listPlans, participantsOf } from './queries.js';

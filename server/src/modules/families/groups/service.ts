@@ -7,7 +7,7 @@ import { compareIsoDates, formatDateEt, type IsoDate } from '../../../platform/c
 import { familyScope } from '../../../platform/policy/policy.js';
 import { groupPlanDeadline } from '../service-limits.js';
 import { skaContacts, tell, today, usersOf } from '../shared.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { storeReportFile } from '../report-files.js';
 import type { GroupFamilyType, ParticipantSignature } from '../service-tables.js';
 import { findGroup, findPlan, type GroupRow, type PlanRow } from './queries.js';

@@ -9,7 +9,7 @@ import { requireUpload, SIGNED_PAPER_UPLOADS } from '../../../platform/http/uplo
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { clientFamilyScope } from '../../../platform/policy/policy.js';
 import { renderPdf, PDF_CONTENT_TYPE } from '../../../platform/documents/pdf.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { loadReportFile, safeFilename } from '../report-files.js';
 import { today } from '../shared.js';
 import { draftMonthlyReport } from './monthly-draft.js';

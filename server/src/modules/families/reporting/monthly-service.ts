@@ -5,7 +5,7 @@ import { AppError, badRequest, notFound, versionConflict } from '../../../platfo
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { can, clientFamilyScope } from '../../../platform/policy/policy.js';
 import { todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { storeReportFile } from '../report-files.js';
 import { skaContacts, tell, today, usersOf } from '../shared.js';
 import { draftMonthlyReport, insertLines } from './monthly-draft.js';

@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../../../test/database.js';
 import { seedDemoData } from '../../../seed/demo.js';
 import { seedDemoFamilies } from '../../../seed/demo-families.js';
 import { seedReferenceData } from '../../../seed/reference.js';
-import { encryptionKeyFrom } from '../secrecy.js';
+import { encryptionKeyFrom } from '../../../platform/crypto/keys.js';
 import { seedDemoSessions } from './demo.js';
 import { familyLimits } from './summary.js';
 
