@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from './text-input.js';
+
 /**
  * The Content-Disposition header of a download, for any stored filename.
  * Filenames come from users (upload query strings): Node refuses a header
@@ -7,7 +9,7 @@
  * name in UTF-8; lone surrogates and control characters are replaced.
  */
 export function attachment(filename: string): string {
-  const wellFormed = filename.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '_');
+  const wellFormed = filename.replace(LONE_SURROGATE, '_');
   // Cut by code points: a cut inside a surrogate pair would make encodeURIComponent throw.
   const safe = Array.from(wellFormed.replace(/[^\p{L}\p{M}\p{N}._ ()-]/gu, '_')).slice(0, 120).join('') || 'file';
   const ascii = safe.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]/g, '_');

@@ -8,7 +8,8 @@ import { AppError } from './errors.js';
  * the database, a name "a\u0000b" or a registry code with a lone surrogate
  * failed the insert and answered 500 (found by the fuzzer, issue 10).
  */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
 /** The path (a.b.0.c) of the first string, key included, that cannot be stored; null when all can. */
 export function unstorableText(value: unknown): string | null {
