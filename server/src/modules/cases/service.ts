@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB, Locale } from '../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
-import { AppError, badRequest, notFound, versionConflict } from '../../platform/http/index.js';
+import { AppError, badRequest } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { formatDateEt, todayInTallinn } from '../../platform/calendar/working-days.js';
 import { notify } from '../../platform/notify/notifications.js';
@@ -15,6 +15,7 @@ import { findCase, riskAssessmentsOf, type CaseRecord } from './queries.js';
 import { transitionInput } from './transition-input.js';
 import { caseReference, checkRvAge, checkTransition, firstContactDue, klatOpinionDue, reassessmentAllowed, earliestReassessment, WORKFLOWS } from './rules.js';
 import type { CaseType, InternationalSubtype, RiskLevel } from './tables.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 export interface ApplicationInput {
   type: CaseType;
@@ -119,18 +120,12 @@ async function notifyAssignment(trx: Transaction<DB>, c: CaseRecord, specialistI
 }
 
 /** Locks the case for a write within the user's scope, checking the version (X-CONC). */
-async function lockCase(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number, action: 'update' | 'assign' = 'update'): Promise<CaseRecord> {
-  const found = await findCaseForUpdate(trx, ctx, id, action);
-  if (found.version !== version) throw versionConflict(found.version);
-  return found;
+function lockCase(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number, action: 'update' | 'assign' = 'update'): Promise<CaseRecord> {
+  return lockRecord(trx, 'cases', id, () => findCase(trx, ctx.actor, id, action), version);
 }
 
-async function findCaseForUpdate(trx: Transaction<DB>, ctx: RequestContext, id: string, action: 'update' | 'assign' | 'read') {
-  const found = await findCase(trx, ctx.actor, id, action);
-  if (!found) throw notFound();
-  await sql`select 1 from cases where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-  return (await findCase(trx, ctx.actor, id, action))!;
+function findCaseForUpdate(trx: Transaction<DB>, ctx: RequestContext, id: string, action: 'update' | 'assign' | 'read') {
+  return lockRecord(trx, 'cases', id, () => findCase(trx, ctx.actor, id, action), null);
 }
 
 async function save(trx: Transaction<DB>, ctx: RequestContext, before: CaseRecord, values: Record<string, unknown>): Promise<CaseRecord> {

@@ -21,6 +21,7 @@ import {
 import { childAdaptationWindow, episodeLimit, placementFor, type EpisodeFacts } from './volume.js';
 import { linkFamilyPeople, recordEvent, tell, today, usersOf } from './shared.js';
 import type { ContactKind, EndReason, GoalNote, GoalStatus, SpecialistLanguage, SpecialistRole, SupportKind } from './tables.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 type Trx = Transaction<DB>;
 
@@ -75,11 +76,7 @@ async function checkNewEpisode(trx: Trx, family: FamilyRecord, kind: SupportKind
  */
 export async function startEpisode(deps: AppDeps, ctx: RequestContext, referralId: string, input: { version: number; specialistId: string; startsOn: string }): Promise<EpisodeRecord> {
   return deps.db.transaction().execute(async (trx) => {
-    if (!(await findReferral(trx, ctx.actor, referralId, 'update'))) throw notFound();
-    await sql`select 1 from family_referrals where id = ${referralId} for update`.execute(trx);
-    // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-    const referral = (await findReferral(trx, ctx.actor, referralId, 'update'))!;
-    if (referral.version !== input.version) throw versionConflict(referral.version);
+    const referral = await lockRecord(trx, 'family_referrals', referralId, () => findReferral(trx, ctx.actor, referralId, 'update'), input.version);
     if (referral.status !== 'forwarded' || referral.provider_organisation_id !== ctx.actor.organisationId) throw new AppError(409, 'REFERRAL_STATUS_INVALID', { status: referral.status });
     if (compareIsoDates(input.startsOn, referral.received_on!) < 0) throw badRequest('EPISODE_START_BEFORE_RECEIPT', { fields: [{ path: 'startsOn', message: `not before ${referral.received_on}` }] });
     const family = await familyOf(trx, referral.family_id);
@@ -128,12 +125,7 @@ async function notifySpecialist(trx: Trx, userId: string, family: FamilyRecord, 
 }
 
 export async function lockEpisode(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'update' | 'assign' | 'read' = 'update') {
-  if (!(await findEpisode(trx, ctx.actor, id, action))) throw notFound();
-  await sql`select 1 from family_episodes where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-  const found = (await findEpisode(trx, ctx.actor, id, action))!;
-  if (version !== null && found.version !== version) throw versionConflict(found.version);
-  return found;
+  return lockRecord(trx, 'family_episodes', id, () => findEpisode(trx, ctx.actor, id, action), version);
 }
 
 async function saveEpisode(trx: Trx, ctx: RequestContext, before: EpisodeRecord, values: Partial<EpisodeRecord>): Promise<EpisodeRecord> {

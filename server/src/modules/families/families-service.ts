@@ -13,6 +13,7 @@ import { encryptJson } from '../../platform/crypto/keys.js';
 import { linkFamilyPeople, recordEvent, today } from './shared.js';
 import { TALLINN_NAME } from './coi.js';
 import type { FamilyLanguage, FamilyType } from './tables.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 export interface ChildInput {
   person: PersonInput;
@@ -187,12 +188,7 @@ async function addChildIn(trx: Transaction<DB>, ctx: RequestContext, family: Fam
 }
 
 export async function lockFamily(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number | null, action: 'update' | 'read' = 'update') {
-  if (!(await findFamily(trx, ctx.actor, id, action))) throw notFound();
-  await sql`select 1 from families where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-  const found = (await findFamily(trx, ctx.actor, id, action))!;
-  if (version !== null && found.version !== version) throw versionConflict(found.version);
-  return found;
+  return lockRecord(trx, 'families', id, () => findFamily(trx, ctx.actor, id, action), version);
 }
 
 /** A write that changes the family's people or placements also moves its version (X-CONC). */

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../platform/http/index.js';
-import { AppError, badRequest, notFound, versionConflict } from '../../platform/http/index.js';
+import { AppError, badRequest } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { compareIsoDates, formatDateEt } from '../../platform/calendar/working-days.js';
 import { contractOn, familyFacts, findFamily, findReferral, type FamilyRecord, type ReferralRecord } from './queries.js';
@@ -18,6 +18,7 @@ import {
 import { childAdaptationWindow, familyNeedsBasedVolume, placementFor } from './volume.js';
 import { linkFamilyPeople, recordEvent, skaContacts, tell, today, usersOf } from './shared.js';
 import type { ReferralSource, SupportKind } from './tables.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 export interface ReferralInput {
   familyId: string;
@@ -134,12 +135,7 @@ export async function createReferral(deps: AppDeps, ctx: RequestContext, input: 
 }
 
 async function lockReferral(trx: Transaction<DB>, ctx: RequestContext, id: string, version: number, action: 'update' | 'approve' | 'read') {
-  if (!(await findReferral(trx, ctx.actor, id, action))) throw notFound();
-  await sql`select 1 from family_referrals where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-  const found = (await findReferral(trx, ctx.actor, id, action))!;
-  if (found.version !== version) throw versionConflict(found.version);
-  return found;
+  return lockRecord(trx, 'family_referrals', id, () => findReferral(trx, ctx.actor, id, action), version);
 }
 
 async function saveReferral(trx: Transaction<DB>, ctx: RequestContext, before: ReferralRecord, values: Partial<ReferralRecord>) {

@@ -16,6 +16,7 @@ import { findApplication, findRound, linesOf, type ApplicationRow } from './quer
 import { contractLapsed, contractStartProblems, decisionDueOn, evaluateBudget, projectPeriod, rankApplications, RANKED, roundProblems, roundState, signDueOn, submissionProblems, type BudgetLineInput, type RuleProblem } from './rules.js';
 import type { ApplicationStatus, GrantFileKind, PerepesaActivity } from './tables.js';
 import { messageParams } from './views.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 export const today = () => todayInTallinn(new Date());
 
@@ -74,11 +75,7 @@ export async function createRound(db: Kysely<DB>, ctx: RequestContext, input: Ro
 
 export async function updateRound(db: Kysely<DB>, ctx: RequestContext, id: string, input: Omit<RoundInput, 'measure'> & { version: number }) {
   return db.transaction().execute(async (trx) => {
-    if (!(await findRound(trx, ctx.actor, id, today(), 'update'))) throw notFound();
-    // Locked and read again: a change committed meanwhile must answer 409, not be overwritten (X-CONC).
-    await trx.selectFrom('grant_rounds').select('id').where('id', '=', id).forUpdate().execute();
-    const before = (await findRound(trx, ctx.actor, id, today(), 'update'))!;
-    if (before.version !== input.version) throw versionConflict(before.version);
+    const before = await lockRecord(trx, 'grant_rounds', id, () => findRound(trx, ctx.actor, id, today(), 'update'), input.version);
     const problems = roundProblems({ measure: MEASURES[before.measure], announcedOn: input.announcedOn, opensOn: input.opensOn, closesOn: input.closesOn });
     if (problems.length) throw ruleError(problems, ctx.locale);
     const after = await trx

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import type { RequestContext } from '../../platform/http/index.js';
-import { AppError, notFound, versionConflict } from '../../platform/http/index.js';
+import { AppError } from '../../platform/http/index.js';
 import { appendAudit, diffFields } from '../../platform/audit/audit.js';
 import { todayInTallinn } from '../../platform/calendar/working-days.js';
 import { can } from '../../platform/policy/policy.js';
@@ -9,6 +9,7 @@ import type { PlanFile } from './plan-data.js';
 import { findSubactivity } from './queries.js';
 import { parseTimeframe } from './rules.js';
 import type { SubactivityStatus } from './tables.js';
+import { lockRecord } from '../../platform/db/record-lock.js';
 
 export const today = () => todayInTallinn(new Date());
 
@@ -69,11 +70,7 @@ export interface SubactivityChange {
 /** Status and progress of a sub-activity (X-CONC), with an optional progress note; audited with field changes. */
 export async function updateSubactivity(db: Kysely<DB>, ctx: RequestContext, id: string, change: SubactivityChange) {
   return db.transaction().execute(async (trx) => {
-    if (!(await findSubactivity(trx, ctx.actor, id, 'update'))) throw notFound();
-    // Locked and read again: a change committed meanwhile must answer 409, not be overwritten (X-CONC).
-    await trx.selectFrom('programme_subactivities').select('id').where('id', '=', id).forUpdate().execute();
-    const before = (await findSubactivity(trx, ctx.actor, id, 'update'))!;
-    if (before.version !== change.version) throw versionConflict(before.version);
+    const before = await lockRecord(trx, 'programme_subactivities', id, () => findSubactivity(trx, ctx.actor, id, 'update'), change.version);
     const status = change.status ?? before.status;
     // Done means done: progress follows, unless the officer says otherwise in the same change.
     const progress = change.progress ?? (status === 'done' && before.status !== 'done' ? 100 : before.progress);

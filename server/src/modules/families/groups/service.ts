@@ -12,6 +12,7 @@ import { storeReportFile } from '../report-files.js';
 import type { GroupFamilyType, ParticipantSignature } from '../service-tables.js';
 import { findGroup, findPlan, type GroupRow, type PlanRow } from './queries.js';
 import { dateInMonth, firstDayOf, planOpen } from './rules.js';
+import { lockRecord } from '../../../platform/db/record-lock.js';
 
 /**
  * Support-group use cases (B-GRP-1..5): one transaction each, the audit entry
@@ -76,12 +77,7 @@ function assertPlanOpen(month: string, on: IsoDate) {
 }
 
 async function lockPlan(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'read' | 'create' | 'update' = 'update'): Promise<PlanRow> {
-  if (!(await findPlan(trx, ctx.actor, id, action))) throw notFound();
-  await sql`select 1 from support_group_plans where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC).
-  const plan = (await findPlan(trx, ctx.actor, id, action))!;
-  if (version !== null && plan.version !== version) throw versionConflict(plan.version);
-  return plan;
+  return lockRecord(trx, 'support_group_plans', id, () => findPlan(trx, ctx.actor, id, action), version);
 }
 
 async function lockGroup(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'read' | 'update' | 'approve' = 'update'): Promise<GroupRow> {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import type { AppDeps, RequestContext } from '../../../platform/http/index.js';
-import { AppError, badRequest, notFound, versionConflict } from '../../../platform/http/index.js';
+import { AppError, badRequest, notFound } from '../../../platform/http/index.js';
 import { appendAudit } from '../../../platform/audit/audit.js';
 import { can, clientFamilyScope } from '../../../platform/policy/policy.js';
 import { todayInTallinn, type IsoDate } from '../../../platform/calendar/working-days.js';
@@ -23,6 +23,7 @@ import {
   type Month,
   type SignatureNeed,
 } from './monthly-rules.js';
+import { lockRecord } from '../../../platform/db/record-lock.js';
 
 type Trx = Transaction<DB>;
 
@@ -114,11 +115,8 @@ export async function draftDueReports(db: Kysely<DB>, now = new Date()): Promise
 
 /** Locks a report in the user's scope for a change, checking the version (X-CONC); approved reports are final. */
 async function lockReport(trx: Trx, ctx: RequestContext, id: string, version: number | null, action: 'update' | 'approve' | 'read' = 'update'): Promise<ReportRow> {
-  if (!(await findReport(trx, ctx.actor, id, action))) throw notFound();
-  await sql`select 1 from monthly_reports where id = ${id} for update`.execute(trx);
-  // Read again under the lock: a change committed while we waited must be seen (X-CONC); a stale version answers that first.
-  const found = (await findReport(trx, ctx.actor, id, action))!;
-  if (version !== null && found.version !== version) throw versionConflict(found.version);
+  // A stale version answers that first; then an approved report is final.
+  const found = await lockRecord(trx, 'monthly_reports', id, () => findReport(trx, ctx.actor, id, action), version);
   if (found.status === 'approved') throw new AppError(409, 'MONTHLY_REPORT_APPROVED');
   return found;
 }
